@@ -1,0 +1,77 @@
+//! `ach check`: validate matrix files and their passages.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use super::{Outcome, report_load_error};
+use crate::storage::{Location, load_matrix_with_positions};
+use crate::text::inert;
+use crate::workspace::{Workspace, check_passage};
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// The matrix files to check.
+    #[arg(required = true)]
+    pub matrices: Vec<PathBuf>,
+}
+
+pub fn run(
+    args: &CheckArgs,
+    workspace: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Outcome> {
+    let mut outcome = Outcome::Success;
+    for path in &args.matrices {
+        if check_one(path, workspace, out, err)? == Outcome::Invalid {
+            outcome = Outcome::Invalid;
+        }
+    }
+    Ok(outcome)
+}
+
+fn check_one(
+    path: &Path,
+    workspace: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Outcome> {
+    let (matrix, positions) = match load_matrix_with_positions(path) {
+        Ok(loaded) => loaded,
+        Err(error) => {
+            report_load_error(err, &error)?;
+            return Ok(Outcome::Invalid);
+        }
+    };
+    let workspace = workspace.map_or_else(|| Workspace::of_matrix(path), Workspace::new);
+    let mut passages = 0;
+    let mut warnings = 0;
+    for (row, evidence) in matrix.evidence().iter().enumerate() {
+        let Some(passage) = &evidence.source else {
+            continue;
+        };
+        passages += 1;
+        let check = check_passage(&workspace, passage);
+        if !check.is_ok() {
+            warnings += 1;
+            let at = positions.sources[row].unwrap_or(Location::START);
+            let message = format!(
+                "{}:{at}: warning: evidence `{}`: {} ({})",
+                path.display(),
+                evidence.id,
+                check,
+                passage.document
+            );
+            writeln!(err, "{}", inert(&message))?;
+        }
+    }
+    let summary = format!(
+        "{}: ok: {} hypotheses, {} evidence items, {} of {passages} passages match their documents",
+        path.display(),
+        matrix.hypotheses().len(),
+        matrix.evidence().len(),
+        passages - warnings,
+    );
+    writeln!(out, "{}", inert(&summary))?;
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,99 @@
+//! The `ach` command line: argument parsing and the headless commands.
+//! Exit status: 0 success, 1 invalid input, 2 usage error (clap's own).
+
+mod check;
+mod new;
+mod score;
+mod table;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// The whole command line.
+#[derive(Debug, Parser)]
+#[command(
+    name = "ach",
+    version,
+    about = "ACH Workbench: Analysis of Competing Hypotheses in the terminal",
+    long_about = "ACH Workbench: Analysis of Competing Hypotheses in the terminal.\n\n\
+        Run without a command to open the workbench on the workspace in the current \
+        directory (documents in seeds/, matrices in hypotheses/). The commands below \
+        score, check and create matrix files without opening it."
+)]
+pub struct Cli {
+    /// The workspace directory (holding seeds/ and hypotheses/).
+    #[arg(long, short = 'w', global = true, value_name = "DIR")]
+    pub workspace: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The headless commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print a matrix's hypotheses in rank order and its evidence by diagnosticity.
+    Score(score::ScoreArgs),
+    /// Validate matrix files and check their passages against the documents.
+    Check(check::CheckArgs),
+    /// Create a new, empty matrix file.
+    New(new::NewArgs),
+}
+
+/// How a command ended, beyond what it printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Everything was valid (warnings allowed).
+    Success,
+    /// An input was invalid or could not be read or written.
+    Invalid,
+}
+
+impl From<Outcome> for ExitCode {
+    fn from(outcome: Outcome) -> Self {
+        match outcome {
+            Outcome::Success => ExitCode::SUCCESS,
+            Outcome::Invalid => ExitCode::from(1),
+        }
+    }
+}
+
+/// Entry point of the `ach` binary.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut stdout = io::stdout().lock();
+    let mut stderr = io::stderr().lock();
+    match run(cli, &mut stdout, &mut stderr) {
+        Ok(outcome) => outcome.into(),
+        // `ach score m.toml | head` closes the pipe early; that is not an error.
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            let _ = writeln!(stderr, "ach: {error}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Runs one parsed command line, writing results to `out` and problems to
+/// `err`.
+pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Outcome> {
+    match cli.command {
+        Some(Command::Score(args)) => score::run(&args, out, err),
+        Some(Command::Check(args)) => check::run(&args, cli.workspace.as_deref(), out, err),
+        Some(Command::New(args)) => new::run(&args, out, err),
+        None => {
+            writeln!(
+                err,
+                "ach: the interactive workbench is not built yet; use `ach score`, `ach check` or `ach new` (see `ach --help`)"
+            )?;
+            Ok(Outcome::Invalid)
+        }
+    }
+}
+
+/// Writes a load error to `err`, one diagnostic per line.
+fn report_load_error(err: &mut dyn Write, error: &crate::storage::LoadError) -> io::Result<()> {
+    writeln!(err, "{}", crate::text::inert(&error.to_string()))
+}

@@ -1,0 +1,23 @@
+//! ACH Workbench: Heuer's Analysis of Competing Hypotheses in a terminal.
+//!
+//! Module map (domain first, terminal last):
+//! - [`model`]: hypotheses, evidence, ratings, passages — the analyst's work
+//!   as plain data.
+//! - [`scoring`]: inconsistency, weighted scores, ranking, diagnosticity;
+//!   pure functions of a matrix, never stored.
+//! - [`storage`]: the TOML matrix file: validation with line and column,
+//!   the deterministic writer, atomic saves.
+//! - [`text`]: untrusted text made inert for terminals, display widths.
+//! - [`workspace`]: where documents and matrices live, and passage checks
+//!   against the documents.
+//! - [`cli`]: the headless `ach` commands; the only module that prints.
+
+pub mod cli;
+pub mod model;
+pub mod scoring;
+pub mod storage;
+pub mod text;
+pub mod workspace;
+
+#[cfg(test)]
+mod test_support;

@@ -1,0 +1,90 @@
+//! Ordering hypotheses from least to most inconsistent.
+
+use super::HypothesisScore;
+
+/// Two scores closer than this count as equal. Weights involve √2, so sums
+/// that are equal on paper can differ in the last bits, and float noise
+/// must not decide a ranking.
+pub const TOLERANCE: f64 = 1e-9;
+
+/// Whether two scores are equal within [`TOLERANCE`].
+pub fn approx_eq(a: f64, b: f64) -> bool {
+    (a - b).abs() < TOLERANCE
+}
+
+/// Hypothesis positions in rank order: ascending weighted inconsistency,
+/// then descending weighted consistency, then position in the file.
+pub fn rank_order(scores: &[HypothesisScore]) -> Vec<usize> {
+    let inconsistency = tiers(scores.iter().map(|s| s.weighted_inconsistency));
+    let consistency = tiers(scores.iter().map(|s| s.weighted_consistency));
+    let mut order: Vec<usize> = (0..scores.len()).collect();
+    // Integer tiers make a total order, which `sort` requires; comparing
+    // floats with a tolerance directly would not be transitive.
+    order.sort_by(|&a, &b| {
+        inconsistency[a]
+            .cmp(&inconsistency[b])
+            .then(consistency[b].cmp(&consistency[a]))
+            .then(a.cmp(&b))
+    });
+    order
+}
+
+/// Replaces each value by the number of its tier, counting from the
+/// smallest: sorted values that follow each other within the tolerance
+/// share a tier.
+fn tiers(values: impl Iterator<Item = f64>) -> Vec<usize> {
+    let values: Vec<f64> = values.collect();
+    let mut sorted: Vec<usize> = (0..values.len()).collect();
+    sorted.sort_by(|&a, &b| values[a].total_cmp(&values[b]));
+    let mut tier_of = vec![0; values.len()];
+    let mut tier = 0;
+    for pair in sorted.windows(2) {
+        if !approx_eq(values[pair[1]], values[pair[0]]) {
+            tier += 1;
+        }
+        tier_of[pair[1]] = tier;
+    }
+    tier_of
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn score(weighted_inconsistency: f64, weighted_consistency: f64) -> HypothesisScore {
+        HypothesisScore {
+            inconsistency: 0,
+            weighted_inconsistency,
+            weighted_consistency,
+            unrated: 0,
+            rank: 0,
+        }
+    }
+
+    #[test]
+    fn least_inconsistent_first() {
+        let scores = [score(2.0, 0.0), score(0.5, 0.0), score(1.0, 0.0)];
+        assert_eq!(rank_order(&scores), vec![1, 2, 0]);
+    }
+
+    #[test]
+    fn consistency_breaks_ties_then_file_order() {
+        let scores = [score(1.0, 1.0), score(1.0, 3.0), score(1.0, 1.0)];
+        assert_eq!(rank_order(&scores), vec![1, 0, 2]);
+    }
+
+    #[test]
+    fn float_noise_below_tolerance_is_a_tie() {
+        // 0.1 + 0.2 != 0.3 in binary floating point; the file order decides.
+        let scores = [score(0.1 + 0.2, 0.0), score(0.3, 0.0)];
+        assert_eq!(rank_order(&scores), vec![0, 1]);
+        let scores = [score(0.3, 0.0), score(0.1 + 0.2, 0.0)];
+        assert_eq!(rank_order(&scores), vec![0, 1]);
+    }
+
+    #[test]
+    fn differences_above_tolerance_count() {
+        let scores = [score(1.0 + 1e-6, 0.0), score(1.0, 0.0)];
+        assert_eq!(rank_order(&scores), vec![1, 0]);
+    }
+}

@@ -1,0 +1,385 @@
+//! Reading a matrix file: TOML → raw structs → a validated [`Matrix`].
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc};
+use toml::Spanned;
+use toml::value::{Datetime, Offset};
+
+use super::raw::{RawEvidence, RawHypothesis, RawMatrix, RawPassage, SchemaOnly};
+use super::{Diagnostic, LoadError, Location, SCHEMA};
+use crate::model::{Evidence, Hypothesis, Matrix, Passage, document_path_problem, is_valid_id};
+
+/// Where each evidence item of a loaded file stands in it, for messages
+/// about the item that are found after loading (a passage that no longer
+/// matches its document, say).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Positions {
+    /// The `[[evidence]]` table of each item, in row order.
+    pub evidence: Vec<Location>,
+    /// The `[evidence.source]` table of each item that has one.
+    pub sources: Vec<Option<Location>>,
+}
+
+/// Reads and validates the matrix file at `path`.
+pub fn load_matrix(path: &Path) -> Result<Matrix, LoadError> {
+    load_matrix_with_positions(path).map(|(matrix, _)| matrix)
+}
+
+/// Reads and validates the matrix file at `path`, with the position of
+/// each evidence item in it.
+pub fn load_matrix_with_positions(path: &Path) -> Result<(Matrix, Positions), LoadError> {
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    located_matrix_from_bytes(&bytes).map_err(|diagnostics| LoadError::Invalid {
+        path: path.to_owned(),
+        diagnostics,
+    })
+}
+
+/// Validates the bytes of a matrix file: they must be non-empty UTF-8 TOML
+/// in the schema the README describes.
+pub fn matrix_from_bytes(bytes: &[u8]) -> Result<Matrix, Vec<Diagnostic>> {
+    located_matrix_from_bytes(bytes).map(|(matrix, _)| matrix)
+}
+
+/// Validates the text of a matrix file.
+pub fn matrix_from_str(text: &str) -> Result<Matrix, Vec<Diagnostic>> {
+    located_matrix_from_str(text).map(|(matrix, _)| matrix)
+}
+
+fn located_matrix_from_bytes(bytes: &[u8]) -> Result<(Matrix, Positions), Vec<Diagnostic>> {
+    let text = std::str::from_utf8(bytes).map_err(|error| {
+        let location = Location::of_byte_offset(bytes, error.valid_up_to());
+        vec![Diagnostic::new(
+            location,
+            format!(
+                "the file is not UTF-8 text (invalid byte 0x{:02X})",
+                bytes[error.valid_up_to()]
+            ),
+        )]
+    })?;
+    located_matrix_from_str(text)
+}
+
+fn located_matrix_from_str(text: &str) -> Result<(Matrix, Positions), Vec<Diagnostic>> {
+    if text.trim().is_empty() {
+        return Err(vec![Diagnostic::new(
+            Location::START,
+            "the file is empty; a matrix needs at least `schema = 1` and a `title`",
+        )]);
+    }
+    let raw: RawMatrix = toml::from_str(text).map_err(|error| {
+        // A newer schema explains unknown keys better than the keys do.
+        if let Some(newer) = newer_schema(text) {
+            return vec![newer];
+        }
+        let location = error.span().map_or(Location::START, |span| {
+            Location::of_offset(text, span.start)
+        });
+        vec![Diagnostic::new(
+            location,
+            error.message().trim_end().to_owned(),
+        )]
+    })?;
+    Validator::new(text).matrix(raw)
+}
+
+fn newer_schema(text: &str) -> Option<Diagnostic> {
+    let schema = toml::from_str::<SchemaOnly>(text).ok()?.schema?;
+    (*schema.get_ref() > SCHEMA).then(|| schema_too_new(text, &schema))
+}
+
+fn schema_too_new(text: &str, schema: &Spanned<i64>) -> Diagnostic {
+    Diagnostic::new(
+        Location::of_offset(text, schema.span().start),
+        format!(
+            "schema {} is newer than this build of ach supports ({SCHEMA}); upgrade ach to open it",
+            schema.get_ref()
+        ),
+    )
+}
+
+/// Checks the raw file and builds the matrix, collecting every problem
+/// rather than stopping at the first, so one `ach check` run lists them all.
+struct Validator<'a> {
+    text: &'a str,
+    diagnostics: Vec<Diagnostic>,
+    positions: Positions,
+}
+
+impl<'a> Validator<'a> {
+    fn new(text: &'a str) -> Self {
+        Validator {
+            text,
+            diagnostics: Vec::new(),
+            positions: Positions::default(),
+        }
+    }
+
+    fn at(&self, span: Range<usize>) -> Location {
+        Location::of_offset(self.text, span.start)
+    }
+
+    fn report(&mut self, span: Range<usize>, message: impl Into<String>) {
+        let location = self.at(span);
+        self.diagnostics.push(Diagnostic::new(location, message));
+    }
+
+    fn matrix(mut self, raw: RawMatrix) -> Result<(Matrix, Positions), Vec<Diagnostic>> {
+        match &raw.schema {
+            None => self.report(
+                0..0,
+                format!("missing `schema = {SCHEMA}` at the top of the file"),
+            ),
+            Some(schema) if *schema.get_ref() > SCHEMA => {
+                let diagnostic = schema_too_new(self.text, schema);
+                self.diagnostics.push(diagnostic);
+            }
+            Some(schema) if *schema.get_ref() < 1 => {
+                let message = format!("`schema` must be {SCHEMA}, not {}", schema.get_ref());
+                self.report(schema.span(), message);
+            }
+            Some(_) => {}
+        }
+        let title = match raw.title {
+            None => {
+                self.report(0..0, "missing `title` at the top of the file");
+                String::new()
+            }
+            Some(title) => self.non_blank(title, "`title`"),
+        };
+        let mut matrix = Matrix::new(title);
+        matrix.question = raw.question;
+        matrix.analyst = raw.analyst;
+        matrix.created = raw.created.and_then(|d| self.timestamp(d, "created"));
+        matrix.updated = raw.updated.and_then(|d| self.timestamp(d, "updated"));
+
+        let mut hypothesis_ids: HashMap<String, Range<usize>> = HashMap::new();
+        for hypothesis in raw.hypotheses {
+            if let Some(hypothesis) = self.hypothesis(hypothesis, &mut hypothesis_ids) {
+                matrix.push_hypothesis(hypothesis);
+            }
+        }
+        let mut evidence_ids = HashMap::new();
+        for evidence in raw.evidence {
+            self.evidence(evidence, &mut evidence_ids, &mut matrix);
+        }
+
+        if self.diagnostics.is_empty() {
+            Ok((matrix, self.positions))
+        } else {
+            self.diagnostics.sort_by_key(|d| d.location);
+            Err(self.diagnostics)
+        }
+    }
+
+    fn hypothesis(
+        &mut self,
+        raw: Spanned<RawHypothesis>,
+        ids: &mut HashMap<String, Range<usize>>,
+    ) -> Option<Hypothesis> {
+        let span = raw.span();
+        let raw = raw.into_inner();
+        let id = self.id(raw.id, span.clone(), "hypothesis", ids)?;
+        let title = match raw.title {
+            Some(title) => self.non_blank(title, "`title`"),
+            None => {
+                self.report(span, format!("hypothesis `{id}` has no `title`"));
+                String::new()
+            }
+        };
+        Some(Hypothesis {
+            id,
+            title,
+            description: raw.description,
+        })
+    }
+
+    fn evidence(
+        &mut self,
+        raw: Spanned<RawEvidence>,
+        ids: &mut HashMap<String, Range<usize>>,
+        matrix: &mut Matrix,
+    ) {
+        let span = raw.span();
+        let raw = raw.into_inner();
+        let Some(id) = self.id(raw.id, span.clone(), "evidence", ids) else {
+            return;
+        };
+        let summary = match raw.summary {
+            Some(summary) => self.non_blank(summary, "`summary`"),
+            None => {
+                self.report(span.clone(), format!("evidence `{id}` has no `summary`"));
+                String::new()
+            }
+        };
+        let mut evidence = Evidence::new(id, summary);
+        evidence.kind = raw.kind.unwrap_or_default();
+        evidence.credibility = raw.credibility.unwrap_or_default();
+        evidence.relevance = raw.relevance.unwrap_or_default();
+        evidence.date = raw.date.and_then(|date| self.date(date));
+        evidence.notes = raw.notes;
+        let source_at = raw.source.as_ref().map(|source| self.at(source.span()));
+        evidence.source = raw.source.and_then(|source| self.passage(source));
+        let row = matrix.push_evidence(evidence);
+        self.positions.evidence.push(self.at(span));
+        self.positions.sources.push(source_at);
+        for (hypothesis, rating) in raw.ratings {
+            match matrix.hypothesis_index(hypothesis.get_ref()) {
+                Some(column) => {
+                    matrix.set_rating(row, column, Some(rating.into_inner().0));
+                }
+                None => self.report(
+                    hypothesis.span(),
+                    format!(
+                        "rating for `{}`, which is not a hypothesis in this matrix",
+                        hypothesis.get_ref()
+                    ),
+                ),
+            }
+        }
+    }
+
+    fn id(
+        &mut self,
+        id: Option<Spanned<String>>,
+        table: Range<usize>,
+        what: &str,
+        seen: &mut HashMap<String, Range<usize>>,
+    ) -> Option<String> {
+        let Some(id) = id else {
+            self.report(table, format!("{what} has no `id`"));
+            return None;
+        };
+        let span = id.span();
+        let id = id.into_inner();
+        if !is_valid_id(&id) {
+            self.report(
+                span.clone(),
+                format!("{what} id `{id}` may only use letters, digits, `_` and `-`"),
+            );
+        }
+        if let Some(first) = seen.get(&id) {
+            let first = self.at(first.clone());
+            self.report(
+                span,
+                format!(
+                    "duplicate {what} id `{id}` (first used at line {})",
+                    first.line
+                ),
+            );
+        } else {
+            seen.insert(id.clone(), span);
+        }
+        // Kept even when invalid (the load fails anyway) so that ratings
+        // naming it are not reported a second time as unknown.
+        Some(id)
+    }
+
+    fn non_blank(&mut self, value: Spanned<String>, what: &str) -> String {
+        if value.get_ref().trim().is_empty() {
+            self.report(value.span(), format!("{what} is empty"));
+        }
+        value.into_inner()
+    }
+
+    fn passage(&mut self, raw: Spanned<RawPassage>) -> Option<Passage> {
+        let span = raw.span();
+        let raw = raw.into_inner();
+        let (Some(document), Some(start), Some(end), Some(quote)) =
+            (raw.document, raw.start, raw.end, raw.quote)
+        else {
+            self.report(
+                span,
+                "`source` needs all of `document`, `start`, `end` and `quote`",
+            );
+            return None;
+        };
+        if let Some(problem) = document_path_problem(document.get_ref()) {
+            self.report(
+                document.span(),
+                format!("{problem}: `{}`", document.get_ref()),
+            );
+            return None;
+        }
+        let (start_at, end_at) = (*start.get_ref(), *end.get_ref());
+        if start_at > end_at {
+            self.report(
+                end.span(),
+                format!("`end` ({end_at}) is before `start` ({start_at})"),
+            );
+            return None;
+        }
+        let offset = |value: u64| usize::try_from(value).ok();
+        let (Some(start_at), Some(end_at)) = (offset(start_at), offset(end_at)) else {
+            self.report(end.span(), "`end` is too large for this machine");
+            return None;
+        };
+        Some(Passage {
+            document: document.into_inner(),
+            start: start_at,
+            end: end_at,
+            quote,
+        })
+    }
+
+    fn timestamp(&mut self, value: Spanned<Datetime>, key: &str) -> Option<DateTime<Utc>> {
+        let span = value.span();
+        let converted = to_utc(value.get_ref());
+        if converted.is_none() {
+            self.report(
+                span,
+                format!(
+                    "`{key}` must be a date and time with an offset, such as 2026-02-10T09:00:00Z"
+                ),
+            );
+        }
+        converted
+    }
+
+    fn date(&mut self, value: Spanned<Datetime>) -> Option<NaiveDate> {
+        let span = value.span();
+        let datetime = value.into_inner();
+        let date = match (datetime.date, datetime.time, datetime.offset) {
+            (Some(date), None, None) => to_naive_date(date),
+            _ => None,
+        };
+        if date.is_none() {
+            self.report(span, "`date` must be a plain date, such as 2024-09-06");
+        }
+        date
+    }
+}
+
+fn to_naive_date(date: toml::value::Date) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(date.year.into(), date.month.into(), date.day.into())
+}
+
+fn to_utc(datetime: &Datetime) -> Option<DateTime<Utc>> {
+    let (Some(date), Some(time), Some(offset)) = (datetime.date, datetime.time, datetime.offset)
+    else {
+        return None;
+    };
+    let time = NaiveTime::from_hms_nano_opt(
+        time.hour.into(),
+        time.minute.into(),
+        time.second.unwrap_or(0).into(),
+        time.nanosecond.unwrap_or(0),
+    )?;
+    let local = to_naive_date(date)?.and_time(time);
+    let minutes = match offset {
+        Offset::Z => 0,
+        Offset::Custom { minutes } => i32::from(minutes),
+    };
+    let zone = FixedOffset::east_opt(minutes * 60)?;
+    Some(
+        zone.from_local_datetime(&local)
+            .single()?
+            .with_timezone(&Utc),
+    )
+}

@@ -1,0 +1,94 @@
+//! Writing a matrix as TOML in one fixed, diff-friendly layout.
+//!
+//! The layout is written line by line rather than through a serializer so
+//! that it is stable across crate versions: top-level keys, then one
+//! `[[hypotheses]]` table each, then one `[[evidence]]` table each with its
+//! ratings inline (keyed by hypothesis id, in column order) and its passage
+//! as `[evidence.source]`. Values are encoded by `toml_edit`, which knows
+//! TOML's escaping rules. The same matrix always gives the same bytes.
+
+use std::fmt::Write;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+
+use super::SCHEMA;
+use crate::model::{Evidence, Matrix};
+
+/// The file text of `matrix`.
+pub fn matrix_to_toml(matrix: &Matrix) -> String {
+    let mut out = String::with_capacity(256 + 512 * matrix.evidence().len());
+    line(&mut out, "schema", &SCHEMA.to_string());
+    string(&mut out, "title", &matrix.title);
+    optional_string(&mut out, "question", matrix.question.as_deref());
+    optional_string(&mut out, "analyst", matrix.analyst.as_deref());
+    if let Some(created) = matrix.created {
+        line(&mut out, "created", &timestamp(created));
+    }
+    if let Some(updated) = matrix.updated {
+        line(&mut out, "updated", &timestamp(updated));
+    }
+    for hypothesis in matrix.hypotheses() {
+        out.push_str("\n[[hypotheses]]\n");
+        string(&mut out, "id", &hypothesis.id);
+        string(&mut out, "title", &hypothesis.title);
+        optional_string(&mut out, "description", hypothesis.description.as_deref());
+    }
+    for evidence in matrix.evidence() {
+        write_evidence(&mut out, matrix, evidence);
+    }
+    out
+}
+
+fn write_evidence(out: &mut String, matrix: &Matrix, evidence: &Evidence) {
+    out.push_str("\n[[evidence]]\n");
+    string(out, "id", &evidence.id);
+    string(out, "summary", &evidence.summary);
+    string(out, "kind", evidence.kind.word());
+    string(out, "credibility", evidence.credibility.word());
+    string(out, "relevance", evidence.relevance.word());
+    if let Some(date) = evidence.date {
+        line(out, "date", &date.format("%Y-%m-%d").to_string());
+    }
+    optional_string(out, "notes", evidence.notes.as_deref());
+    out.push_str("ratings = {");
+    let mut first = true;
+    for (column, hypothesis) in matrix.hypotheses().iter().enumerate() {
+        if let Some(rating) = evidence.rating(column) {
+            let separator = if first { " " } else { ", " };
+            // Ids are restricted to bare-key characters, so need no quoting.
+            let _ = write!(out, "{separator}{} = \"{}\"", hypothesis.id, rating.code());
+            first = false;
+        }
+    }
+    out.push_str(if first { "}\n" } else { " }\n" });
+    if let Some(source) = &evidence.source {
+        out.push_str("\n[evidence.source]\n");
+        string(out, "document", &source.document);
+        line(out, "start", &source.start.to_string());
+        line(out, "end", &source.end.to_string());
+        string(out, "quote", &source.quote);
+    }
+}
+
+fn line(out: &mut String, key: &str, value: &str) {
+    out.push_str(key);
+    out.push_str(" = ");
+    out.push_str(value);
+    out.push('\n');
+}
+
+fn string(out: &mut String, key: &str, value: &str) {
+    line(out, key, &toml_edit::Value::from(value).to_string());
+}
+
+fn optional_string(out: &mut String, key: &str, value: Option<&str>) {
+    if let Some(value) = value {
+        string(out, key, value);
+    }
+}
+
+/// RFC 3339 in UTC with `Z`, with fractional seconds only when present, so
+/// a timestamp read from a file is written back unchanged.
+fn timestamp(time: DateTime<Utc>) -> String {
+    time.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+}

@@ -1,0 +1,160 @@
+//! Round trips and validation messages of matrix files.
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::test_support::arbitrary_matrix;
+
+fn errors(text: &str) -> Vec<String> {
+    match matrix_from_str(text) {
+        Ok(_) => panic!("expected errors for:\n{text}"),
+        Err(diagnostics) => diagnostics
+            .into_iter()
+            .map(|d| format!("{}: {}", d.location, d.message))
+            .collect(),
+    }
+}
+
+const HEADER: &str = "schema = 1\ntitle = \"t\"\n";
+
+#[test]
+fn minimal_file_loads_with_defaults() {
+    let text = format!(
+        "{HEADER}\n[[hypotheses]]\nid = \"H1\"\ntitle = \"one\"\n\n[[evidence]]\nid = \"E1\"\nsummary = \"s\"\n"
+    );
+    let matrix = matrix_from_str(&text).unwrap();
+    let evidence = &matrix.evidence()[0];
+    assert_eq!(evidence.kind, crate::model::EvidenceKind::Report);
+    assert_eq!(evidence.credibility, crate::model::Level::Medium);
+    assert_eq!(evidence.rating(0), None);
+}
+
+#[test]
+fn unknown_key_is_reported_where_it_stands() {
+    let text =
+        format!("{HEADER}\n[[evidence]]\nid = \"E1\"\nsummary = \"s\"\ncredibilty = \"high\"\n");
+    let errors = errors(&text);
+    assert_eq!(errors.len(), 1);
+    assert!(
+        errors[0].starts_with("7:1: unknown field `credibilty`"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn unknown_words_name_the_choices() {
+    let text = format!(
+        "{HEADER}\n[[hypotheses]]\nid = \"H1\"\ntitle = \"one\"\n\n[[evidence]]\nid = \"E1\"\nsummary = \"s\"\nratings = {{ H1 = \"X\" }}\n"
+    );
+    assert_eq!(
+        errors(&text),
+        ["11:18: unknown rating `X` (expected CC, C, N, NA, I or II)"]
+    );
+}
+
+#[test]
+fn validation_problems_are_all_listed_in_file_order() {
+    let text = "schema = 1\ntitle = \"\"\n\n[[hypotheses]]\nid = \"H 1\"\ntitle = \"a\"\n\n[[hypotheses]]\nid = \"H2\"\ntitle = \"b\"\n\n[[hypotheses]]\nid = \"H2\"\ntitle = \"c\"\n\n[[evidence]]\nid = \"E1\"\nsummary = \"s\"\nratings = { H9 = \"C\" }\n";
+    assert_eq!(
+        errors(text),
+        [
+            "2:9: `title` is empty",
+            "5:6: hypothesis id `H 1` may only use letters, digits, `_` and `-`",
+            "13:6: duplicate hypothesis id `H2` (first used at line 9)",
+            "19:13: rating for `H9`, which is not a hypothesis in this matrix",
+        ]
+    );
+}
+
+#[test]
+fn missing_schema_and_title() {
+    assert_eq!(
+        errors("question = \"q\"\n"),
+        [
+            "1:1: missing `schema = 1` at the top of the file",
+            "1:1: missing `title` at the top of the file",
+        ]
+    );
+}
+
+#[test]
+fn newer_schema_is_reported_before_unknown_keys() {
+    assert_eq!(
+        errors("schema = 2\ntitle = \"t\"\nfuture_key = 1\n"),
+        ["1:10: schema 2 is newer than this build of ach supports (1); upgrade ach to open it"]
+    );
+}
+
+#[test]
+fn empty_and_non_utf8_files() {
+    assert_eq!(
+        errors("  \n"),
+        ["1:1: the file is empty; a matrix needs at least `schema = 1` and a `title`"]
+    );
+    let diagnostics = matrix_from_bytes(b"schema = 1\ntitle = \"a\xffb\"\n").unwrap_err();
+    assert_eq!(
+        diagnostics[0].location,
+        Location {
+            line: 2,
+            column: 11
+        }
+    );
+    assert!(diagnostics[0].message.contains("0xFF"));
+}
+
+#[test]
+fn passages_may_not_leave_the_workspace() {
+    let text = format!(
+        "{HEADER}\n[[evidence]]\nid = \"E1\"\nsummary = \"s\"\n\n[evidence.source]\ndocument = \"../secrets.txt\"\nstart = 0\nend = 1\nquote = \"x\"\n"
+    );
+    assert_eq!(
+        errors(&text),
+        ["9:12: the document path climbs out of the workspace with `..`: `../secrets.txt`"]
+    );
+}
+
+#[test]
+fn dates_must_be_plain_dates_and_timestamps_need_offsets() {
+    let text = "schema = 1\ntitle = \"t\"\ncreated = 2026-01-01T10:00:00\n\n[[evidence]]\nid = \"E1\"\nsummary = \"s\"\ndate = 2026-01-01T10:00:00Z\n";
+    assert_eq!(
+        errors(text),
+        [
+            "3:11: `created` must be a date and time with an offset, such as 2026-02-10T09:00:00Z",
+            "8:8: `date` must be a plain date, such as 2024-09-06",
+        ]
+    );
+}
+
+#[test]
+fn offsets_are_converted_to_utc() {
+    let text = "schema = 1\ntitle = \"t\"\ncreated = 2026-01-01T10:00:00+02:00\n";
+    let matrix = matrix_from_str(text).unwrap();
+    assert_eq!(
+        matrix.created.unwrap().to_rfc3339(),
+        "2026-01-01T08:00:00+00:00"
+    );
+}
+
+#[test]
+fn the_written_layout() {
+    let text = "schema = 1\ntitle = \"t\"\n\n[[hypotheses]]\nid = \"H1\"\ntitle = \"one\"\n\n[[hypotheses]]\nid = \"H2\"\ntitle = \"two\"\n\n[[evidence]]\nid = \"E1\"\nsummary = \"say \\\"hi\\\"\"\nkind = \"fact\"\ncredibility = \"high\"\nrelevance = \"low\"\ndate = 2024-09-06\nratings = { H2 = \"II\", H1 = \"C\" }\n\n[evidence.source]\ndocument = \"seeds/a.txt\"\nstart = 3\nend = 5\nquote = \"hi\"\n";
+    let written = matrix_to_toml(&matrix_from_str(text).unwrap());
+    // Ratings come out in column order, whatever order they were written in,
+    // and a string holding double quotes is written as a literal string.
+    assert_eq!(
+        written,
+        text.replace("{ H2 = \"II\", H1 = \"C\" }", "{ H1 = \"C\", H2 = \"II\" }")
+            .replace("\"say \\\"hi\\\"\"", "'say \"hi\"'")
+    );
+}
+
+proptest! {
+    #[test]
+    fn save_then_load_is_the_identity(matrix in arbitrary_matrix()) {
+        let text = matrix_to_toml(&matrix);
+        let reloaded = matrix_from_str(&text).map_err(|d| TestCaseError::fail(format!("{d:?}\n{text}")))?;
+        prop_assert_eq!(&reloaded, &matrix);
+        // And the layout is a fixed point: the same matrix, the same bytes.
+        prop_assert_eq!(matrix_to_toml(&reloaded), text);
+    }
+}

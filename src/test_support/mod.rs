@@ -1,0 +1,128 @@
+//! Shared generators for property tests.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use proptest::prelude::*;
+
+use crate::model::{Evidence, EvidenceKind, Hypothesis, Level, Matrix, Passage, Rating};
+
+/// Text that exercises escaping: quotes, backslashes, newlines, control
+/// characters, wide and right-to-left characters.
+pub fn awkward_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-zA-Z0-9 ]{0,20}",
+        "\\PC{0,30}",
+        any::<String>(),
+        Just("quote \" and ''' and \"\"\" and \\ backslash\nnew line\r\n\ttab".to_owned()),
+        Just("العربية עברית 漢字 😀 e\u{301}".to_owned()),
+    ]
+}
+
+fn rating() -> impl Strategy<Value = Option<Rating>> {
+    prop_oneof![
+        Just(None),
+        proptest::sample::select(Rating::ALL.to_vec()).prop_map(Some)
+    ]
+}
+
+fn level() -> impl Strategy<Value = Level> {
+    proptest::sample::select(Level::ALL.to_vec())
+}
+
+fn timestamp() -> impl Strategy<Value = Option<DateTime<Utc>>> {
+    proptest::option::of((
+        0i64..4_000_000_000,
+        prop_oneof![Just(0u32), 0u32..1_000_000_000],
+    ))
+    .prop_map(|t| t.and_then(|(secs, nanos)| DateTime::from_timestamp(secs, nanos)))
+}
+
+fn passage() -> impl Strategy<Value = Passage> {
+    (
+        "[a-z]{1,8}(/[a-z0-9_]{1,8}){0,2}(\\.txt)?",
+        0usize..100_000,
+        0usize..5_000,
+        awkward_text(),
+    )
+        .prop_map(|(document, start, length, quote)| Passage {
+            document,
+            start,
+            end: start + length,
+            quote,
+        })
+}
+
+fn evidence(columns: usize) -> impl Strategy<Value = (String, Evidence, Vec<Option<Rating>>)> {
+    (
+        awkward_text(),
+        proptest::sample::select(EvidenceKind::ALL.to_vec()),
+        level(),
+        level(),
+        proptest::option::of((1900i32..2100, 1u32..=12, 1u32..=28)),
+        proptest::option::of(awkward_text()),
+        proptest::option::of(passage()),
+        proptest::collection::vec(rating(), columns),
+    )
+        .prop_map(
+            |(summary, kind, credibility, relevance, date, notes, source, ratings)| {
+                let mut evidence = Evidence::new("", summary.clone());
+                evidence.kind = kind;
+                evidence.credibility = credibility;
+                evidence.relevance = relevance;
+                evidence.date = date.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d));
+                evidence.notes = notes;
+                evidence.source = source;
+                (summary, evidence, ratings)
+            },
+        )
+}
+
+/// Matrices of up to 6 hypotheses and 12 evidence items with every field
+/// exercised, valid as files (non-blank titles and summaries, unique ids).
+pub fn arbitrary_matrix() -> impl Strategy<Value = Matrix> {
+    (0usize..=6).prop_flat_map(|columns| {
+        (
+            awkward_text(),
+            proptest::option::of(awkward_text()),
+            proptest::option::of(awkward_text()),
+            timestamp(),
+            timestamp(),
+            proptest::collection::vec(
+                (awkward_text(), proptest::option::of(awkward_text())),
+                columns,
+            ),
+            proptest::collection::vec(evidence(columns), 0..12),
+        )
+            .prop_map(
+                |(title, question, analyst, created, updated, hypotheses, rows)| {
+                    let mut matrix = Matrix::new(non_blank(title));
+                    matrix.question = question;
+                    matrix.analyst = analyst;
+                    matrix.created = created;
+                    matrix.updated = updated;
+                    for (n, (title, description)) in hypotheses.into_iter().enumerate() {
+                        let mut hypothesis =
+                            Hypothesis::new(format!("H{}", n + 1), non_blank(title));
+                        hypothesis.description = description;
+                        matrix.push_hypothesis(hypothesis);
+                    }
+                    for (n, (summary, mut evidence, ratings)) in rows.into_iter().enumerate() {
+                        evidence.id = format!("E{}", n + 1);
+                        evidence.summary = non_blank(summary);
+                        let row = matrix.push_evidence(evidence);
+                        for (column, rating) in ratings.into_iter().enumerate() {
+                            matrix.set_rating(row, column, rating);
+                        }
+                    }
+                    matrix
+                },
+            )
+    })
+}
+
+fn non_blank(text: String) -> String {
+    if text.trim().is_empty() {
+        format!("x{text}")
+    } else {
+        text
+    }
+}

@@ -1,0 +1,76 @@
+//! Making untrusted text inert before it reaches a terminal.
+//!
+//! Documents, matrix fields and file names are untrusted: an ESC byte in any
+//! of them could otherwise retitle the window, move the cursor or recolour
+//! the screen. Every control character is replaced by a visible stand-in.
+
+use std::borrow::Cow;
+
+/// `text` with every control character (C0, DEL, C1) except newline and tab
+/// replaced by a visible picture: ESC becomes `␛`, NUL `␀`, DEL `␡` and the
+/// C1 controls `�`. Printable text, including right-to-left and combining
+/// characters, is untouched.
+pub fn inert(text: &str) -> Cow<'_, str> {
+    replace_controls(text, |c| match c {
+        '\n' | '\t' => Some(c),
+        _ => None,
+    })
+}
+
+/// Like [`inert`], for text shown on one line: newlines, carriage returns
+/// and tabs become spaces as well.
+pub fn one_line(text: &str) -> Cow<'_, str> {
+    replace_controls(text, |c| match c {
+        '\n' | '\r' | '\t' => Some(' '),
+        _ => None,
+    })
+}
+
+fn replace_controls(text: &str, keep: impl Fn(char) -> Option<char>) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if !c.is_control() {
+                    return c;
+                }
+                keep(c).unwrap_or_else(|| picture(c))
+            })
+            .collect(),
+    )
+}
+
+/// The Unicode "control picture" for a control character.
+pub(crate) fn picture(c: char) -> char {
+    match c {
+        '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+        '\u{7f}' => '\u{2421}',
+        _ => '\u{fffd}',
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_become_visible() {
+        assert_eq!(inert("a\u{1b}]0;pwned\u{7}b"), "a␛]0;pwned␇b");
+        assert_eq!(inert("\u{9b}31m"), "\u{fffd}31m");
+        assert_eq!(inert("x\u{7f}"), "x␡");
+    }
+
+    #[test]
+    fn newlines_and_tabs_survive_inert_but_not_one_line() {
+        assert_eq!(inert("a\nb\tc"), "a\nb\tc");
+        assert_eq!(one_line("a\nb\tc\r"), "a b c ");
+        assert_eq!(inert("a\rb"), "a␍b");
+    }
+
+    #[test]
+    fn clean_text_is_borrowed() {
+        assert!(matches!(inert("plain עברית 😀"), Cow::Borrowed(_)));
+    }
+}

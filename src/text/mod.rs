@@ -1,0 +1,8 @@
+//! Text made safe and measured for a terminal: control characters made
+//! visible, display widths of wide and combining characters, truncation.
+
+mod inert;
+mod width;
+
+pub use inert::{inert, one_line};
+pub use width::{display_width, fit_to_width, truncate_to_width};

@@ -1,0 +1,9 @@
+//! The workspace: a directory holding source documents (`seeds/`) and
+//! matrices (`hypotheses/`). Passages name documents relative to its root,
+//! and may never reach outside it.
+
+mod passage_check;
+mod root;
+
+pub use passage_check::{PassageCheck, check_passage};
+pub use root::{DocumentPathError, Workspace};

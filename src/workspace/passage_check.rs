@@ -1,0 +1,119 @@
+//! Checking a passage's quote against the bytes of its document.
+
+use std::fmt;
+
+use super::Workspace;
+use crate::model::Passage;
+
+/// What became of a passage's document since the passage was attached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PassageCheck {
+    /// The document's bytes at `start..end` are exactly the quote.
+    Matches,
+    /// The path is refused (absolute, `..`, or a link out of the workspace).
+    Refused(String),
+    /// No document at that path.
+    DocumentMissing,
+    /// The document exists but could not be read.
+    Unreadable(String),
+    /// The document is shorter than `end`.
+    OutOfRange { length: usize },
+    /// The bytes at `start..end` are not the quote any more.
+    QuoteChanged,
+}
+
+impl PassageCheck {
+    /// Whether the passage still points at its quote.
+    pub fn is_ok(&self) -> bool {
+        *self == PassageCheck::Matches
+    }
+}
+
+impl fmt::Display for PassageCheck {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PassageCheck::Matches => f.write_str("the quote matches the document"),
+            PassageCheck::Refused(why) => f.write_str(why),
+            PassageCheck::DocumentMissing => f.write_str("the document does not exist"),
+            PassageCheck::Unreadable(why) => write!(f, "the document cannot be read: {why}"),
+            PassageCheck::OutOfRange { length } => {
+                write!(f, "the document is only {length} bytes long")
+            }
+            PassageCheck::QuoteChanged => {
+                f.write_str("the quote no longer matches the document bytes at start..end")
+            }
+        }
+    }
+}
+
+/// Compares `passage` with its document in `workspace`.
+pub fn check_passage(workspace: &Workspace, passage: &Passage) -> PassageCheck {
+    let path = match workspace.resolve_document(&passage.document) {
+        Ok(path) => path,
+        Err(refused) => return PassageCheck::Refused(refused.to_string()),
+    };
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            return PassageCheck::DocumentMissing;
+        }
+        Err(error) => return PassageCheck::Unreadable(error.to_string()),
+    };
+    match bytes.get(passage.start..passage.end) {
+        None => PassageCheck::OutOfRange {
+            length: bytes.len(),
+        },
+        Some(slice) if slice == passage.quote.as_bytes() => PassageCheck::Matches,
+        Some(_) => PassageCheck::QuoteChanged,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn workspace_with(text: &str) -> (tempfile::TempDir, Workspace) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("seeds")).unwrap();
+        std::fs::write(dir.path().join("seeds/doc.txt"), text).unwrap();
+        let workspace = Workspace::new(dir.path());
+        (dir, workspace)
+    }
+
+    fn passage(start: usize, end: usize, quote: &str) -> Passage {
+        Passage {
+            document: "seeds/doc.txt".into(),
+            start,
+            end,
+            quote: quote.into(),
+        }
+    }
+
+    #[test]
+    fn matching_quote() {
+        let (_dir, workspace) = workspace_with("Hello, wörld.");
+        assert_eq!(
+            check_passage(&workspace, &passage(7, 13, "wörld")),
+            PassageCheck::Matches
+        );
+    }
+
+    #[test]
+    fn drifted_quote_missing_document_and_short_document() {
+        let (_dir, workspace) = workspace_with("Hello, world.");
+        assert_eq!(
+            check_passage(&workspace, &passage(0, 5, "Howdy")),
+            PassageCheck::QuoteChanged
+        );
+        assert_eq!(
+            check_passage(&workspace, &passage(0, 99, "x")),
+            PassageCheck::OutOfRange { length: 13 }
+        );
+        let mut gone = passage(0, 5, "Hello");
+        gone.document = "seeds/gone.txt".into();
+        assert_eq!(
+            check_passage(&workspace, &gone),
+            PassageCheck::DocumentMissing
+        );
+    }
+}
