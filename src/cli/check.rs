@@ -66,12 +66,16 @@ fn check_one(
         }
     }
     let summary = format!(
-        "{}: ok: {} hypotheses, {} evidence items, {} of {passages} passages match their documents",
+        "{}: ok: {}, {}, {} of {passages} passages match their documents",
         path.display(),
-        matrix.hypotheses().len(),
-        matrix.evidence().len(),
+        count(matrix.hypotheses().len(), "hypothesis", "hypotheses"),
+        count(matrix.evidence().len(), "evidence item", "evidence items"),
         passages - warnings,
     );
     writeln!(out, "{}", inert(&summary))?;
     Ok(Outcome::Success)
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::table::{Align, Column, render};
 use super::{Outcome, report_load_error};
 use crate::model::Matrix;
-use crate::scoring::{Scores, score};
+use crate::scoring::{Scores, by_diagnosticity, score};
 use crate::storage::load_matrix;
 
 #[derive(Debug, clap::Args)]
@@ -31,8 +31,8 @@ pub fn run(args: &ScoreArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
     let scores = score(&matrix);
     if args.json {
         let report = ScoreReport::new(&matrix, &scores);
-        serde_json::to_writer_pretty(&mut *out, &report)?;
-        writeln!(out)?;
+        let json = serde_json::to_string_pretty(&report).map_err(io::Error::other)?;
+        writeln!(out, "{}", crate::text::escape_json_controls(&json))?;
     } else {
         out.write_all(score_table(&matrix, &scores).as_bytes())?;
     }
@@ -158,9 +158,6 @@ fn score_table(matrix: &Matrix, scores: &Scores) -> String {
             ]
         })
         .collect();
-    let mut by_diagnosticity: Vec<usize> = (0..matrix.evidence().len()).collect();
-    // Stable sort: equally diagnostic items keep their file order.
-    by_diagnosticity.sort_by(|&a, &b| scores.diagnosticity[b].total_cmp(&scores.diagnosticity[a]));
     let evidence_columns = [
         Column {
             header: "Diagnosticity",
@@ -178,7 +175,7 @@ fn score_table(matrix: &Matrix, scores: &Scores) -> String {
             max_width: 70,
         },
     ];
-    let evidence_rows: Vec<Vec<String>> = by_diagnosticity
+    let evidence_rows: Vec<Vec<String>> = by_diagnosticity(scores)
         .into_iter()
         .map(|row| {
             let evidence = &matrix.evidence()[row];

@@ -3,6 +3,7 @@
 //! diagnosticity of each evidence item. Pure functions; nothing here is
 //! stored in the matrix file.
 
+mod cell;
 mod diagnosticity;
 mod rank;
 
@@ -10,6 +11,7 @@ pub use diagnosticity::diagnosticity;
 pub use rank::{approx_eq, rank_order};
 
 use crate::model::Matrix;
+use cell::CellTable;
 
 /// The scores of one hypothesis.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,20 +60,27 @@ pub fn score(matrix: &Matrix) -> Scores {
         columns
     ];
     let mut diagnosticities = Vec::with_capacity(matrix.evidence().len());
+    let cells = CellTable::new();
     for evidence in matrix.evidence() {
         let weight = evidence.weight();
-        for (column, score) in hypotheses.iter_mut().enumerate() {
-            match evidence.rating(column) {
-                Some(rating) => {
-                    let inconsistency = rating.inconsistency_points();
-                    score.inconsistency += inconsistency;
-                    score.weighted_inconsistency += weight * f64::from(inconsistency);
-                    score.weighted_consistency += weight * f64::from(rating.consistency_points());
-                }
-                None => score.unrated += 1,
-            }
+        let ratings = evidence.ratings();
+        // Branch-free (see `cell`); an unrated or zero-point cell adds an
+        // exact 0.0, so the sums are the same as skipping it.
+        let (mut counted, mut sum) = (0u32, 0i32);
+        for (score, &cell) in hypotheses.iter_mut().zip(ratings) {
+            let points = cells.get(cell);
+            counted += points.counted;
+            sum += points.scale_value;
+            score.inconsistency += points.inconsistency;
+            score.weighted_inconsistency += weight * points.inconsistency_factor;
+            score.weighted_consistency += weight * points.consistency_factor;
+            score.unrated += points.unrated;
         }
-        diagnosticities.push(diagnosticity(evidence.ratings()));
+        // Trailing unrated cells are not stored in the row.
+        for score in hypotheses.iter_mut().skip(ratings.len()) {
+            score.unrated += 1;
+        }
+        diagnosticities.push(diagnosticity::spread(&cells, ratings, counted, sum));
     }
     let ranking = rank_order(&hypotheses);
     for (place, &column) in ranking.iter().enumerate() {
@@ -82,6 +91,14 @@ pub fn score(matrix: &Matrix) -> Scores {
         ranking,
         diagnosticity: diagnosticities,
     }
+}
+
+/// Evidence positions from most to least diagnostic; equally diagnostic
+/// items keep their file order.
+pub fn by_diagnosticity(scores: &Scores) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..scores.diagnosticity.len()).collect();
+    order.sort_by(|&a, &b| scores.diagnosticity[b].total_cmp(&scores.diagnosticity[a]));
+    order
 }
 
 #[cfg(test)]

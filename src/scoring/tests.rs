@@ -153,3 +153,58 @@ proptest! {
         }
     }
 }
+
+/// Inconsistency, weighted inconsistency, weighted consistency, unrated.
+type ReferenceTotals = (u32, f64, f64, usize);
+
+/// Scoring as first written: a `match` per cell and the two-pass standard
+/// deviation over the filtered values. The branch-free `score` must give
+/// the same bits.
+fn reference_score(matrix: &Matrix) -> (Vec<ReferenceTotals>, Vec<f64>) {
+    let columns = matrix.hypotheses().len();
+    let mut totals: Vec<ReferenceTotals> = vec![(0, 0.0, 0.0, 0); columns];
+    let mut diagnosticities = Vec::new();
+    for evidence in matrix.evidence() {
+        let weight = evidence.weight();
+        for (column, total) in totals.iter_mut().enumerate() {
+            match evidence.rating(column) {
+                Some(rating) => {
+                    let points = rating.inconsistency_points();
+                    total.0 += points;
+                    total.1 += weight * f64::from(points);
+                    total.2 += weight * f64::from(rating.consistency_points());
+                }
+                None => total.3 += 1,
+            }
+        }
+        let values: Vec<f64> = evidence
+            .ratings()
+            .iter()
+            .filter_map(|r| r.and_then(Rating::scale_value))
+            .collect();
+        diagnosticities.push(if values.len() < 2 {
+            0.0
+        } else {
+            let n = values.len() as f64;
+            let mean = values.iter().sum::<f64>() / n;
+            (values.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>() / n).sqrt()
+        });
+    }
+    (totals, diagnosticities)
+}
+
+proptest! {
+    #[test]
+    fn branch_free_scoring_gives_the_same_bits_as_the_reference(matrix in arbitrary_matrix()) {
+        let scores = score(&matrix);
+        let (totals, diagnosticities) = reference_score(&matrix);
+        for (score, total) in scores.hypotheses.iter().zip(&totals) {
+            prop_assert_eq!(score.inconsistency, total.0);
+            prop_assert_eq!(score.weighted_inconsistency.to_bits(), total.1.to_bits());
+            prop_assert_eq!(score.weighted_consistency.to_bits(), total.2.to_bits());
+            prop_assert_eq!(score.unrated, total.3);
+        }
+        let bits = |values: &[f64]| values.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+        prop_assert_eq!(bits(&scores.diagnosticity), bits(&diagnosticities));
+    }
+}

@@ -8,6 +8,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc};
 use toml::Spanned;
 use toml::value::{Datetime, Offset};
 
+use super::location::LineIndex;
 use super::raw::{RawEvidence, RawHypothesis, RawMatrix, RawPassage, SchemaOnly};
 use super::{Diagnostic, LoadError, Location, SCHEMA};
 use crate::model::{Evidence, Hypothesis, Matrix, Passage, document_path_problem, is_valid_id};
@@ -108,6 +109,7 @@ fn schema_too_new(text: &str, schema: &Spanned<i64>) -> Diagnostic {
 /// rather than stopping at the first, so one `ach check` run lists them all.
 struct Validator<'a> {
     text: &'a str,
+    lines: LineIndex<'a>,
     diagnostics: Vec<Diagnostic>,
     positions: Positions,
 }
@@ -116,13 +118,14 @@ impl<'a> Validator<'a> {
     fn new(text: &'a str) -> Self {
         Validator {
             text,
+            lines: LineIndex::new(text),
             diagnostics: Vec::new(),
             positions: Positions::default(),
         }
     }
 
     fn at(&self, span: Range<usize>) -> Location {
-        Location::of_offset(self.text, span.start)
+        self.lines.locate(span.start)
     }
 
     fn report(&mut self, span: Range<usize>, message: impl Into<String>) {
@@ -165,9 +168,16 @@ impl<'a> Validator<'a> {
                 matrix.push_hypothesis(hypothesis);
             }
         }
+        // Looked up once per rating: a scan of the hypotheses for each of
+        // them was a tenth of the time loading a 50 × 5,000 matrix took.
+        let mut columns: HashMap<String, usize> = HashMap::new();
+        for (column, hypothesis) in matrix.hypotheses().iter().enumerate() {
+            // The first of duplicate ids, as `Matrix::hypothesis_index`.
+            columns.entry(hypothesis.id.clone()).or_insert(column);
+        }
         let mut evidence_ids = HashMap::new();
         for evidence in raw.evidence {
-            self.evidence(evidence, &mut evidence_ids, &mut matrix);
+            self.evidence(evidence, &mut evidence_ids, &columns, &mut matrix);
         }
 
         if self.diagnostics.is_empty() {
@@ -204,6 +214,7 @@ impl<'a> Validator<'a> {
         &mut self,
         raw: Spanned<RawEvidence>,
         ids: &mut HashMap<String, Range<usize>>,
+        columns: &HashMap<String, usize>,
         matrix: &mut Matrix,
     ) {
         let span = raw.span();
@@ -230,8 +241,8 @@ impl<'a> Validator<'a> {
         self.positions.evidence.push(self.at(span));
         self.positions.sources.push(source_at);
         for (hypothesis, rating) in raw.ratings {
-            match matrix.hypothesis_index(hypothesis.get_ref()) {
-                Some(column) => {
+            match columns.get(hypothesis.get_ref()) {
+                Some(&column) => {
                     matrix.set_rating(row, column, Some(rating.into_inner().0));
                 }
                 None => self.report(
@@ -330,14 +341,20 @@ impl<'a> Validator<'a> {
 
     fn timestamp(&mut self, value: Spanned<Datetime>, key: &str) -> Option<DateTime<Utc>> {
         let span = value.span();
-        let converted = to_utc(value.get_ref());
+        let datetime = value.get_ref();
+        let converted = to_utc(datetime);
         if converted.is_none() {
-            self.report(
-                span,
+            let message = if datetime.date.is_some()
+                && datetime.time.is_some()
+                && datetime.offset.is_some()
+            {
+                format!("`{key}` falls outside the years 0000 to 9999 once converted to UTC")
+            } else {
                 format!(
                     "`{key}` must be a date and time with an offset, such as 2026-02-10T09:00:00Z"
-                ),
-            );
+                )
+            };
+            self.report(span, message);
         }
         converted
     }
@@ -377,9 +394,13 @@ fn to_utc(datetime: &Datetime) -> Option<DateTime<Utc>> {
         Offset::Custom { minutes } => i32::from(minutes),
     };
     let zone = FixedOffset::east_opt(minutes * 60)?;
-    Some(
-        zone.from_local_datetime(&local)
-            .single()?
-            .with_timezone(&Utc),
-    )
+    let utc = zone
+        .from_local_datetime(&local)
+        .single()?
+        .with_timezone(&Utc);
+    // Kept in UTC, the time must still be writable as TOML, whose years run
+    // from 0000 to 9999: 0000-01-01T00:00:00+01:00 would become year -1.
+    (0..=9999)
+        .contains(&chrono::Datelike::year(&utc))
+        .then_some(utc)
 }

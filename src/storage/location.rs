@@ -44,6 +44,41 @@ impl Location {
     }
 }
 
+/// The line starts of one text, found once, so that locating many offsets
+/// in a large file does not rescan it from the top for each one (which made
+/// loading quadratic in the file's size).
+#[derive(Debug, Clone)]
+pub(crate) struct LineIndex<'a> {
+    text: &'a str,
+    /// Byte offset of the first byte of each line; `starts[0]` is 0.
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes the lines of `text`.
+    pub fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+            .collect();
+        LineIndex { text, starts }
+    }
+
+    /// The same location as [`Location::of_offset`] on the indexed text.
+    pub fn locate(&self, offset: usize) -> Location {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        // The number of line starts at or before `offset` is its line number.
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let line_start = self.starts[line - 1];
+        Location {
+            line,
+            column: self.text[line_start..offset].chars().count() + 1,
+        }
+    }
+}
+
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}", self.line, self.column)
@@ -81,6 +116,20 @@ mod tests {
             Location::of_offset(text, 99),
             Location { line: 1, column: 2 }
         );
+    }
+
+    #[test]
+    fn the_line_index_agrees_with_a_scan_at_every_offset() {
+        for text in ["", "abc", "ab\nçé=x\n", "\n\n", "x\r\ny\n漢字\nlast"] {
+            let index = LineIndex::new(text);
+            for offset in 0..=text.len() + 2 {
+                assert_eq!(
+                    index.locate(offset),
+                    Location::of_offset(text, offset),
+                    "{text:?} at {offset}"
+                );
+            }
+        }
     }
 
     #[test]

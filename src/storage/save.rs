@@ -7,8 +7,6 @@
 //! as `[evidence.source]`. Values are encoded by `toml_edit`, which knows
 //! TOML's escaping rules. The same matrix always gives the same bytes.
 
-use std::fmt::Write;
-
 use chrono::{DateTime, SecondsFormat, Utc};
 
 use super::SCHEMA;
@@ -54,9 +52,14 @@ fn write_evidence(out: &mut String, matrix: &Matrix, evidence: &Evidence) {
     let mut first = true;
     for (column, hypothesis) in matrix.hypotheses().iter().enumerate() {
         if let Some(rating) = evidence.rating(column) {
-            let separator = if first { " " } else { ", " };
             // Ids are restricted to bare-key characters, so need no quoting.
-            let _ = write!(out, "{separator}{} = \"{}\"", hypothesis.id, rating.code());
+            // Pieces pushed one by one: `write!` on each of a large matrix's
+            // cells was a fifth of the time a save took.
+            out.push_str(if first { " " } else { ", " });
+            out.push_str(&hypothesis.id);
+            out.push_str(" = \"");
+            out.push_str(rating.code());
+            out.push('"');
             first = false;
         }
     }

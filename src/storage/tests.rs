@@ -126,6 +126,15 @@ fn dates_must_be_plain_dates_and_timestamps_need_offsets() {
 }
 
 #[test]
+fn timestamps_must_stay_writable_in_utc() {
+    let text = "schema = 1\ntitle = \"t\"\ncreated = 0000-01-01T00:00:00+01:00\n";
+    assert_eq!(
+        errors(text),
+        ["3:11: `created` falls outside the years 0000 to 9999 once converted to UTC"]
+    );
+}
+
+#[test]
 fn offsets_are_converted_to_utc() {
     let text = "schema = 1\ntitle = \"t\"\ncreated = 2026-01-01T10:00:00+02:00\n";
     let matrix = matrix_from_str(text).unwrap();

@@ -74,3 +74,38 @@ mod tests {
         assert!(matches!(inert("plain עברית 😀"), Cow::Borrowed(_)));
     }
 }
+
+/// JSON text from `serde_json` with DEL and the C1 controls (U+007F to
+/// U+009F) escaped as `\u00XX` too. JSON only requires escaping U+0000 to
+/// U+001F, so serde leaves these raw, and U+009B is an 8-bit CSI that some
+/// terminals obey when the JSON is printed. Valid only for JSON text, where
+/// such characters can stand only inside strings.
+pub fn escape_json_controls(json: &str) -> Cow<'_, str> {
+    let raw = |c: char| ('\u{7f}'..='\u{9f}').contains(&c);
+    if !json.chars().any(raw) {
+        return Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if raw(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod json_tests {
+    use super::escape_json_controls;
+
+    #[test]
+    fn c1_controls_are_escaped_and_the_json_still_parses() {
+        let json = serde_json::to_string(&"a\u{9b}31m\u{7f}b\u{1b}").unwrap();
+        let escaped = escape_json_controls(&json);
+        assert_eq!(escaped, "\"a\\u009b31m\\u007fb\\u001b\"");
+        let back: String = serde_json::from_str(&escaped).unwrap();
+        assert_eq!(back, "a\u{9b}31m\u{7f}b\u{1b}");
+    }
+}

@@ -4,5 +4,5 @@
 mod inert;
 mod width;
 
-pub use inert::{inert, one_line};
+pub use inert::{escape_json_controls, inert, one_line};
 pub use width::{display_width, fit_to_width, truncate_to_width};
