@@ -7,12 +7,15 @@
 //!   pure functions of a matrix, never stored.
 //! - [`storage`]: the TOML matrix file: validation with line and column,
 //!   the deterministic writer, atomic saves.
+//! - [`document`]: source documents for the Reader and Library: loading,
+//!   display cells, lazy soft wrap, sentences, search.
 //! - [`text`]: untrusted text made inert for terminals, display widths.
 //! - [`workspace`]: where documents and matrices live, and passage checks
 //!   against the documents.
 //! - [`cli`]: the headless `ach` commands; the only module that prints.
 
 pub mod cli;
+pub mod document;
 pub mod model;
 pub mod scoring;
 pub mod storage;

@@ -4,5 +4,6 @@
 mod inert;
 mod width;
 
+pub(crate) use inert::picture;
 pub use inert::{escape_json_controls, inert, one_line};
 pub use width::{display_width, fit_to_width, truncate_to_width};

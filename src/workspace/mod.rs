@@ -2,8 +2,12 @@
 //! matrices (`hypotheses/`). Passages name documents relative to its root,
 //! and may never reach outside it.
 
+mod library;
 mod passage_check;
 mod root;
 
+pub use library::{
+    Library, LibraryDocument, LibraryMatrix, MatrixSummary, SkipReason, SkippedFile, scan_library,
+};
 pub use passage_check::{PassageCheck, check_passage};
 pub use root::{DocumentPathError, Workspace};

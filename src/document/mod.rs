@@ -1,0 +1,34 @@
+//! Source documents as the Reader and Library panes see them, without any
+//! terminal: loading (UTF-8, lossy or binary), the paragraph index, how
+//! each grapheme is drawn, soft wrapping built lazily for documents of tens
+//! of megabytes, sentences for quoting, and search.
+//!
+//! Every position is a byte offset into [`Document::text`], the unit
+//! passages are stored in; [`Layout`] turns offsets into screen lines and
+//! back.
+//!
+//! - [`load`](load_document): [`Document`], [`DocumentError`].
+//! - [`summary`](summarize): title and word count, shared with the library.
+//! - [`cells`](glyph): the one place that decides what is drawn and how wide.
+//! - [`wrap`](next_row): one paragraph into rows; [`Layout`]: the document.
+//! - [`Sentences`], [`search`].
+
+mod cells;
+mod layout;
+mod load;
+mod paragraph_sentences;
+mod paragraphs;
+mod search;
+mod sentences;
+mod summary;
+mod wrap;
+
+pub use cells::{Glyph, TAB_WIDTH, display, display_width, glyph, glyph_width, glyphs};
+pub use layout::{Layout, Position, VisualLine};
+pub use load::{Document, DocumentError, load_document, read_document};
+pub use search::{Search, SearchError, SearchHit, search};
+pub use sentences::Sentences;
+pub use summary::{
+    BINARY_SNIFF_BYTES, TITLE_MAX_CHARS, TextSummary, count_words, looks_binary, summarize,
+};
+pub use wrap::{Row, next_row, wrap};

@@ -1,0 +1,108 @@
+//! The paragraph index: where each source line of a document starts.
+//!
+//! A paragraph is one line of the file, without its line ending (`\n`, or
+//! `\r\n`: a carriage return before a newline belongs to no visible text).
+//! A final line ending does not start an empty paragraph, as in
+//! `str::lines`; an empty document has one empty paragraph, so every byte
+//! offset lies in some paragraph.
+
+use std::ops::Range;
+
+/// Start offsets of the paragraphs of a text, found once with `memchr`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Paragraphs {
+    starts: Vec<usize>,
+}
+
+impl Paragraphs {
+    /// The index of `text`: O(n), one pass of `memchr`.
+    pub(super) fn index(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = Vec::with_capacity(bytes.len() / 64 + 1);
+        starts.push(0);
+        starts.extend(
+            memchr::memchr_iter(b'\n', bytes)
+                .map(|newline| newline + 1)
+                .filter(|&start| start < bytes.len()),
+        );
+        Paragraphs { starts }
+    }
+
+    /// How many paragraphs there are (at least one).
+    pub(super) fn count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// The visible bytes of paragraph `index`: its line without the line
+    /// ending. Panics when `index` is out of range.
+    pub(super) fn range(&self, text: &str, index: usize) -> Range<usize> {
+        let start = self.starts[index];
+        let bytes = text.as_bytes();
+        let mut end = match self.starts.get(index + 1) {
+            Some(&next) => next - 1,
+            None if bytes.last() == Some(&b'\n') => bytes.len() - 1,
+            None => bytes.len(),
+        };
+        if end > start && bytes[end - 1] == b'\r' && bytes.get(end) == Some(&b'\n') {
+            end -= 1;
+        }
+        start..end
+    }
+
+    /// The paragraph holding byte `offset`; a line ending belongs to the
+    /// paragraph it ends, and offsets past the end to the last paragraph.
+    pub(super) fn of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&start| start <= offset) - 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<&str> {
+        let index = Paragraphs::index(text);
+        (0..index.count())
+            .map(|p| &text[index.range(text, p)])
+            .collect()
+    }
+
+    #[test]
+    fn lines_without_their_endings() {
+        assert_eq!(lines("a\nbb\n\nc"), ["a", "bb", "", "c"]);
+        assert_eq!(lines("a\r\nb\r\n"), ["a", "b"]);
+        assert_eq!(lines("a\n"), ["a"]);
+        assert_eq!(lines("a\n\n"), ["a", ""]);
+        assert_eq!(lines(""), [""]);
+        assert_eq!(lines("\n"), [""]);
+    }
+
+    #[test]
+    fn a_bare_carriage_return_is_text() {
+        assert_eq!(lines("a\rb\r"), ["a\rb\r"]);
+        assert_eq!(lines("a\r\r\nb"), ["a\r", "b"]);
+    }
+
+    #[test]
+    fn offsets_find_their_paragraph() {
+        let index = Paragraphs::index("ab\r\ncd\n");
+        assert_eq!(index.of(0), 0);
+        assert_eq!(index.of(2), 0);
+        assert_eq!(index.of(3), 0);
+        assert_eq!(index.of(4), 1);
+        assert_eq!(index.of(7), 1);
+        assert_eq!(index.of(100), 1);
+    }
+
+    #[test]
+    fn agrees_with_str_lines() {
+        for text in ["x\ny\r\nz", "\r\n\r\n", "only", "a\n\r\nb\n", "\n\n\n"] {
+            let expected: Vec<&str> = if text.is_empty() {
+                vec![""]
+            } else {
+                text.lines().collect()
+            };
+            assert_eq!(lines(text), expected, "{text:?}");
+        }
+    }
+}

@@ -1,0 +1,229 @@
+//! Finding a literal query in a document, with smart case.
+
+use std::ops::Range;
+
+use regex::RegexBuilder;
+
+/// Why a query cannot be searched for.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SearchError {
+    /// The query compiles to more than the matcher's size limit.
+    #[error("the search text is too long")]
+    TooLong,
+}
+
+/// Every match of one query in one text, found in a single pass.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Search {
+    query: String,
+    case_sensitive: bool,
+    matches: Vec<Range<usize>>,
+}
+
+/// One match, as the reader jumps to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchHit {
+    /// Which match, from 0, of [`Search::count`].
+    pub index: usize,
+    /// Its bytes in the text.
+    pub range: Range<usize>,
+    /// The search went past the end (or start) of the text to find it.
+    pub wrapped: bool,
+}
+
+/// All matches of `query` in `text`: the query is literal text (no pattern
+/// syntax) and smart case — case-insensitive unless it holds an upper-case
+/// letter. Matches do not overlap; an empty query matches nothing.
+pub fn search(text: &str, query: &str) -> Result<Search, SearchError> {
+    let case_sensitive = query.chars().any(char::is_uppercase);
+    let mut search = Search {
+        query: query.to_owned(),
+        case_sensitive,
+        matches: Vec::new(),
+    };
+    if query.is_empty() {
+        return Ok(search);
+    }
+    let matcher = RegexBuilder::new(&regex::escape(query))
+        .case_insensitive(!case_sensitive)
+        .build()
+        .map_err(|_| SearchError::TooLong)?;
+    search.matches = matcher.find_iter(text).map(|found| found.range()).collect();
+    Ok(search)
+}
+
+impl Search {
+    /// The query searched for.
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// Whether case mattered (the query had an upper-case letter).
+    pub fn is_case_sensitive(&self) -> bool {
+        self.case_sensitive
+    }
+
+    /// All matches, in text order.
+    pub fn matches(&self) -> &[Range<usize>] {
+        &self.matches
+    }
+
+    /// How many matches there are.
+    pub fn count(&self) -> usize {
+        self.matches.len()
+    }
+
+    /// The first match starting after byte `offset`, else (wrapping) the
+    /// first match.
+    pub fn next_after(&self, offset: usize) -> Option<SearchHit> {
+        let index = self.matches.partition_point(|found| found.start <= offset);
+        self.hit(index, false).or_else(|| self.hit(0, true))
+    }
+
+    /// The first match starting at or after byte `offset`, else (wrapping)
+    /// the first match: where a new search from the cursor lands.
+    pub fn first_from(&self, offset: usize) -> Option<SearchHit> {
+        let index = self.matches.partition_point(|found| found.start < offset);
+        self.hit(index, false).or_else(|| self.hit(0, true))
+    }
+
+    /// The last match starting before byte `offset`, else (wrapping) the
+    /// last match.
+    pub fn previous_before(&self, offset: usize) -> Option<SearchHit> {
+        let index = self.matches.partition_point(|found| found.start < offset);
+        match index.checked_sub(1) {
+            Some(index) => self.hit(index, false),
+            None => self.hit(self.matches.len().checked_sub(1)?, true),
+        }
+    }
+
+    /// The matches that overlap `bytes`, e.g. the bytes on screen, to
+    /// highlight.
+    pub fn within(&self, bytes: Range<usize>) -> &[Range<usize>] {
+        if bytes.is_empty() {
+            return &[];
+        }
+        let first = self
+            .matches
+            .partition_point(|found| found.end <= bytes.start);
+        let last = self
+            .matches
+            .partition_point(|found| found.start < bytes.end);
+        &self.matches[first..last.max(first)]
+    }
+
+    fn hit(&self, index: usize, wrapped: bool) -> Option<SearchHit> {
+        self.matches.get(index).map(|range| SearchHit {
+            index,
+            range: range.clone(),
+            wrapped,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The matches as (start, end) pairs.
+    fn ranges(text: &str, query: &str) -> Vec<(usize, usize)> {
+        search(text, query)
+            .unwrap()
+            .matches()
+            .iter()
+            .map(|found| (found.start, found.end))
+            .collect()
+    }
+
+    #[test]
+    fn lower_case_queries_ignore_case() {
+        let text = "The cat. the CAT. Thé";
+        assert_eq!(ranges(text, "the"), [(0, 3), (9, 12)]);
+        assert_eq!(ranges(text, "cat"), [(4, 7), (13, 16)]);
+        assert!(!search(text, "cat").unwrap().is_case_sensitive());
+    }
+
+    #[test]
+    fn an_upper_case_letter_makes_case_matter() {
+        let text = "The cat. the CAT.";
+        assert_eq!(ranges(text, "The"), [(0, 3)]);
+        assert_eq!(ranges(text, "CAT"), [(13, 16)]);
+        assert!(search(text, "CAT").unwrap().is_case_sensitive());
+    }
+
+    #[test]
+    fn queries_are_literal() {
+        assert_eq!(ranges("a.b axb (x) a+", "a.b"), [(0, 3)]);
+        assert_eq!(ranges("a.b axb (x) a+", "(x)"), [(8, 11)]);
+        assert_eq!(ranges("a.b axb (x) a+", "a+"), [(12, 14)]);
+        assert_eq!(ranges(r"c:\dir \d", r"\d"), [(2, 4), (7, 9)]);
+    }
+
+    #[test]
+    fn non_ascii_case_folding() {
+        assert_eq!(ranges("ÉCOLE école", "école"), [(0, 6), (7, 13)]);
+        assert_eq!(ranges("漢字 and 漢字", "漢字"), [(0, 6), (11, 17)]);
+    }
+
+    #[test]
+    fn empty_query_and_no_match() {
+        assert_eq!(search("text", "").unwrap().count(), 0);
+        let none = search("text", "zzz").unwrap();
+        assert_eq!(none.count(), 0);
+        assert_eq!(none.next_after(0), None);
+        assert_eq!(none.previous_before(0), None);
+    }
+
+    #[test]
+    fn next_and_previous_wrap_around() {
+        let found = search("ab ab ab", "ab").unwrap();
+        assert_eq!(found.count(), 3);
+        let hit = |index, start, wrapped| SearchHit {
+            index,
+            range: start..start + 2,
+            wrapped,
+        };
+        assert_eq!(found.next_after(0), Some(hit(1, 3, false)));
+        assert_eq!(found.next_after(6), Some(hit(0, 0, true)));
+        assert_eq!(found.first_from(3), Some(hit(1, 3, false)));
+        assert_eq!(found.first_from(7), Some(hit(0, 0, true)));
+        assert_eq!(found.previous_before(3), Some(hit(0, 0, false)));
+        assert_eq!(found.previous_before(0), Some(hit(2, 6, true)));
+    }
+
+    #[test]
+    fn matches_within_a_range() {
+        let found = search("ab ab ab ab", "ab").unwrap();
+        assert_eq!(found.within(1..7), [0..2, 3..5, 6..8]);
+        assert!(found.within(2..3).is_empty());
+        assert!(found.within(4..4).is_empty());
+    }
+
+    proptest! {
+        #[test]
+        fn case_sensitive_matches_are_the_occurrences(
+            text in "[abAB .\n漢]{0,80}",
+            query in "[abAB.漢]{0,2}[AB][abAB.漢]{0,2}",
+        ) {
+            let expected: Vec<_> = text
+                .match_indices(&query)
+                .map(|(start, found)| (start, start + found.len()))
+                .collect();
+            prop_assert_eq!(ranges(&text, &query), expected);
+        }
+
+        #[test]
+        fn lower_case_matches_are_the_occurrences_in_any_case(
+            text in "[abAB .\n]{0,80}",
+            query in "[ab.]{1,3}",
+        ) {
+            let lower = text.to_ascii_lowercase();
+            let expected: Vec<_> = lower
+                .match_indices(&query)
+                .map(|(start, found)| (start, start + found.len()))
+                .collect();
+            prop_assert_eq!(ranges(&text, &query), expected);
+        }
+    }
+}

@@ -1,0 +1,435 @@
+//! The library: the documents and matrices of a workspace, as the Library
+//! pane lists them.
+//!
+//! Documents are the `.txt` and `.md` files under `seeds/`, matrices the
+//! `.toml` files under `hypotheses/`, both at any depth. A file that cannot
+//! be used (binary, unreadable, a symbolic link out of the workspace) is
+//! listed as skipped with the reason; nothing in the scan is fatal.
+
+use std::fmt;
+use std::fs::File;
+use std::path::Path;
+
+use walkdir::{DirEntry, WalkDir};
+
+use super::Workspace;
+use crate::document::summarize;
+use crate::storage::load_matrix;
+use crate::text::one_line;
+
+/// Everything the Library pane lists, each list sorted by path.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Library {
+    /// The documents under `seeds/`.
+    pub documents: Vec<LibraryDocument>,
+    /// The matrices under `hypotheses/`, valid or not.
+    pub matrices: Vec<LibraryMatrix>,
+    /// Files that looked like documents or matrices but cannot be used.
+    pub skipped: Vec<SkippedFile>,
+}
+
+/// A source document, summed up without being loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LibraryDocument {
+    /// Relative to the workspace root, `/`-separated, as passages name it.
+    pub path: String,
+    /// The first non-blank line, inert; empty for a blank document.
+    pub title: String,
+    /// Words separated by ASCII whitespace.
+    pub words: usize,
+    /// Size in bytes.
+    pub bytes: u64,
+    /// Not valid UTF-8: readable, but no passage may be taken from it.
+    pub lossy: bool,
+}
+
+/// A matrix file and what it holds, or why it cannot be loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LibraryMatrix {
+    /// Relative to the workspace root, `/`-separated.
+    pub path: String,
+    /// The matrix's title and size, or the load error, one problem a line
+    /// as `FILE:LINE:COL: message`.
+    pub summary: Result<MatrixSummary, String>,
+}
+
+/// The size of a valid matrix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MatrixSummary {
+    /// The matrix title, on one line and inert.
+    pub title: String,
+    /// How many hypotheses (columns).
+    pub hypotheses: usize,
+    /// How many evidence items (rows).
+    pub evidence: usize,
+}
+
+/// A file left out of the library, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkippedFile {
+    /// Relative to the workspace root, `/`-separated (non-UTF-8 parts of
+    /// the name shown as U+FFFD).
+    pub path: String,
+    /// Why it was left out.
+    pub reason: SkipReason,
+}
+
+/// Why a file was left out of the library.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SkipReason {
+    /// A NUL byte in the first 8 KiB: not a text document.
+    Binary,
+    /// It could not be read (or its directory could not be listed).
+    Unreadable(String),
+    /// A symbolic link that leads outside the workspace.
+    LinkOutsideWorkspace,
+    /// A symbolic link to a directory, which is not followed.
+    LinkToDirectory,
+    /// The name is not valid UTF-8, so a passage could not name it.
+    NameNotUtf8,
+}
+
+impl fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SkipReason::Binary => f.write_str("a binary file, not a text document"),
+            SkipReason::Unreadable(why) => write!(f, "cannot be read: {why}"),
+            SkipReason::LinkOutsideWorkspace => {
+                f.write_str("a symbolic link that leads outside the workspace")
+            }
+            SkipReason::LinkToDirectory => {
+                f.write_str("a symbolic link to a directory, not followed")
+            }
+            SkipReason::NameNotUtf8 => f.write_str("the file name is not valid UTF-8"),
+        }
+    }
+}
+
+/// The kinds of file the library lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Document,
+    Matrix,
+}
+
+impl Kind {
+    fn wants(self, path: &Path) -> bool {
+        let extension = path
+            .extension()
+            .and_then(|extension| extension.to_str())
+            .map(str::to_ascii_lowercase);
+        match self {
+            Kind::Document => matches!(extension.as_deref(), Some("txt" | "md")),
+            Kind::Matrix => extension.as_deref() == Some("toml"),
+        }
+    }
+}
+
+/// Lists the documents and matrices of `workspace`. Reads each document
+/// once, in chunks, for its title and word count; loads each matrix. A
+/// missing `seeds/` or `hypotheses/` is an empty list.
+pub fn scan_library(workspace: &Workspace) -> Library {
+    let mut library = Library::default();
+    let real_root = workspace.root().canonicalize().ok();
+    for (folder, kind) in [("seeds", Kind::Document), ("hypotheses", Kind::Matrix)] {
+        let top = workspace.root().join(folder);
+        if std::fs::symlink_metadata(&top).is_err() {
+            continue;
+        }
+        let walk = WalkDir::new(&top)
+            .follow_links(false)
+            .follow_root_links(false);
+        for entry in walk {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(error) => {
+                    let path = error.path().unwrap_or(&top);
+                    let reason = SkipReason::Unreadable(walk_error_message(&error));
+                    library.skip(workspace, path, reason);
+                    continue;
+                }
+            };
+            library.add(workspace, real_root.as_deref(), &entry, kind);
+        }
+    }
+    library.documents.sort_by(|a, b| a.path.cmp(&b.path));
+    library.matrices.sort_by(|a, b| a.path.cmp(&b.path));
+    library.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    library
+}
+
+impl Library {
+    fn add(
+        &mut self,
+        workspace: &Workspace,
+        real_root: Option<&Path>,
+        entry: &DirEntry,
+        kind: Kind,
+    ) {
+        let path = entry.path();
+        if entry.path_is_symlink() {
+            let target = path.canonicalize();
+            let inside = match (&target, real_root) {
+                (Ok(target), Some(root)) => target.starts_with(root),
+                _ => false,
+            };
+            match target {
+                Err(error) if kind.wants(path) => {
+                    return self.skip(workspace, path, SkipReason::Unreadable(error.to_string()));
+                }
+                Err(_) => return,
+                Ok(_) if !inside && (kind.wants(path) || path.is_dir()) => {
+                    return self.skip(workspace, path, SkipReason::LinkOutsideWorkspace);
+                }
+                Ok(target) if target.is_dir() => {
+                    return self.skip(workspace, path, SkipReason::LinkToDirectory);
+                }
+                Ok(_) => {} // a link to a file inside the workspace: listed
+            }
+        } else if !entry.file_type().is_file() {
+            return;
+        }
+        if !kind.wants(path) {
+            return;
+        }
+        let Some(relative) = relative_path(workspace, path) else {
+            return self.skip(workspace, path, SkipReason::NameNotUtf8);
+        };
+        match kind {
+            Kind::Document => self.add_document(workspace, path, relative),
+            Kind::Matrix => self.matrices.push(LibraryMatrix {
+                path: relative,
+                summary: load_matrix(path)
+                    .map(|matrix| MatrixSummary {
+                        title: one_line(&matrix.title).into_owned(),
+                        hypotheses: matrix.hypotheses().len(),
+                        evidence: matrix.evidence().len(),
+                    })
+                    .map_err(|error| error.to_string()),
+            }),
+        }
+    }
+
+    fn add_document(&mut self, workspace: &Workspace, path: &Path, relative: String) {
+        let summary = File::open(path).and_then(summarize);
+        match summary {
+            Ok(Some(summary)) => self.documents.push(LibraryDocument {
+                path: relative,
+                title: summary.title,
+                words: summary.words,
+                bytes: summary.bytes,
+                lossy: summary.lossy,
+            }),
+            Ok(None) => self.skip(workspace, path, SkipReason::Binary),
+            Err(error) => self.skip(workspace, path, SkipReason::Unreadable(error.to_string())),
+        }
+    }
+
+    fn skip(&mut self, workspace: &Workspace, path: &Path, reason: SkipReason) {
+        let path =
+            relative_path(workspace, path).unwrap_or_else(|| lossy_relative_path(workspace, path));
+        self.skipped.push(SkippedFile { path, reason });
+    }
+}
+
+/// `path` relative to the workspace root, `/`-separated; `None` when a
+/// part of it is not UTF-8. Paths come from walking the root, so no
+/// symbolic link is resolved here (a link is named by its own path).
+fn relative_path(workspace: &Workspace, path: &Path) -> Option<String> {
+    let relative = path.strip_prefix(workspace.root()).unwrap_or(path);
+    let parts: Option<Vec<&str>> = relative.iter().map(|part| part.to_str()).collect();
+    Some(parts?.join("/"))
+}
+
+fn lossy_relative_path(workspace: &Workspace, path: &Path) -> String {
+    let relative = path.strip_prefix(workspace.root()).unwrap_or(path);
+    let parts: Vec<String> = relative
+        .iter()
+        .map(|part| part.to_string_lossy().into_owned())
+        .collect();
+    one_line(&parts.join("/")).into_owned()
+}
+
+fn walk_error_message(error: &walkdir::Error) -> String {
+    match error.io_error() {
+        Some(io) => io.to_string(),
+        None => error.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    const MATRIX: &str = r#"schema = 1
+title = "Who did it?"
+
+[[hypotheses]]
+id = "H1"
+title = "The butler"
+
+[[hypotheses]]
+id = "H2"
+title = "The gardener"
+"#;
+
+    /// A workspace with nested documents, a binary file, a non-UTF-8 file,
+    /// files that are not documents, a valid and an invalid matrix.
+    fn workspace() -> (tempfile::TempDir, Workspace) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir_all(root.join("seeds/region/deep")).unwrap();
+        fs::create_dir_all(root.join("hypotheses/old")).unwrap();
+        fs::write(
+            root.join("seeds/b.txt"),
+            "\n\nSecond report\nthree more words\n",
+        )
+        .unwrap();
+        fs::write(root.join("seeds/a.md"), "# Alpha\n\nBody.").unwrap();
+        fs::write(
+            root.join("seeds/region/deep/c.TXT"),
+            "Deep \u{1b}[31mtitle\n",
+        )
+        .unwrap();
+        fs::write(
+            root.join("seeds/region/image.txt"),
+            b"\x89PNG\r\n\x1a\n\0\0\0",
+        )
+        .unwrap();
+        fs::write(root.join("seeds/region/latin1.txt"), b"Caf\xe9 cr\xe8me\n").unwrap();
+        fs::write(root.join("seeds/region/empty.txt"), b"").unwrap();
+        fs::write(root.join("seeds/notes.pdf"), b"%PDF\0").unwrap();
+        fs::write(root.join("hypotheses/case.toml"), MATRIX).unwrap();
+        fs::write(
+            root.join("hypotheses/old/broken.toml"),
+            "schema = 1\ntitle = [\n",
+        )
+        .unwrap();
+        fs::write(root.join("hypotheses/readme.txt"), "not a matrix").unwrap();
+        let workspace = Workspace::new(root);
+        (dir, workspace)
+    }
+
+    #[test]
+    fn documents_are_listed_by_path_with_title_and_words() {
+        let (_dir, workspace) = workspace();
+        let library = scan_library(&workspace);
+        let paths: Vec<&str> = library.documents.iter().map(|d| d.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "seeds/a.md",
+                "seeds/b.txt",
+                "seeds/region/deep/c.TXT",
+                "seeds/region/empty.txt",
+                "seeds/region/latin1.txt",
+            ]
+        );
+        assert_eq!(
+            library.documents[1],
+            LibraryDocument {
+                path: "seeds/b.txt".into(),
+                title: "Second report".into(),
+                words: 5,
+                bytes: 33,
+                lossy: false,
+            }
+        );
+        assert_eq!(library.documents[0].title, "# Alpha");
+        assert_eq!(library.documents[2].title, "Deep ␛[31mtitle");
+        assert_eq!(library.documents[3].title, "");
+        assert_eq!(library.documents[3].words, 0);
+        let latin1 = &library.documents[4];
+        assert!(latin1.lossy);
+        assert_eq!(latin1.title, "Caf\u{fffd} cr\u{fffd}me");
+    }
+
+    #[test]
+    fn binary_files_are_skipped_with_the_reason() {
+        let (_dir, workspace) = workspace();
+        let library = scan_library(&workspace);
+        assert_eq!(
+            library.skipped,
+            [SkippedFile {
+                path: "seeds/region/image.txt".into(),
+                reason: SkipReason::Binary,
+            }]
+        );
+        assert_eq!(
+            library.skipped[0].reason.to_string(),
+            "a binary file, not a text document"
+        );
+    }
+
+    #[test]
+    fn matrices_with_counts_or_errors() {
+        let (_dir, workspace) = workspace();
+        let library = scan_library(&workspace);
+        assert_eq!(library.matrices.len(), 2);
+        assert_eq!(library.matrices[0].path, "hypotheses/case.toml");
+        assert_eq!(
+            library.matrices[0].summary,
+            Ok(MatrixSummary {
+                title: "Who did it?".into(),
+                hypotheses: 2,
+                evidence: 0,
+            })
+        );
+        assert_eq!(library.matrices[1].path, "hypotheses/old/broken.toml");
+        let error = library.matrices[1].summary.as_ref().unwrap_err();
+        assert!(error.contains("broken.toml:"), "{error}");
+    }
+
+    #[test]
+    fn a_workspace_without_folders_is_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(
+            scan_library(&Workspace::new(dir.path())),
+            Library::default()
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symbolic_links_out_of_the_workspace_are_skipped() {
+        use std::os::unix::fs::symlink;
+        let outside = tempfile::tempdir().unwrap();
+        fs::write(outside.path().join("secret.txt"), "secret").unwrap();
+        let (dir, workspace) = workspace();
+        let seeds = dir.path().join("seeds");
+        symlink(outside.path().join("secret.txt"), seeds.join("secret.txt")).unwrap();
+        symlink(outside.path(), seeds.join("elsewhere")).unwrap();
+        symlink(seeds.join("region"), seeds.join("again")).unwrap();
+        symlink(seeds.join("b.txt"), seeds.join("alias.txt")).unwrap();
+        symlink(seeds.join("gone.txt"), seeds.join("dangling.txt")).unwrap();
+        let library = scan_library(&workspace);
+        let skipped: Vec<(&str, &SkipReason)> = library
+            .skipped
+            .iter()
+            .map(|s| (s.path.as_str(), &s.reason))
+            .collect();
+        assert_eq!(skipped.len(), 5, "{skipped:?}");
+        assert_eq!(skipped[0], ("seeds/again", &SkipReason::LinkToDirectory));
+        assert!(matches!(
+            skipped[1],
+            ("seeds/dangling.txt", SkipReason::Unreadable(_))
+        ));
+        assert_eq!(
+            skipped[2],
+            ("seeds/elsewhere", &SkipReason::LinkOutsideWorkspace)
+        );
+        assert_eq!(skipped[3], ("seeds/region/image.txt", &SkipReason::Binary));
+        assert_eq!(
+            skipped[4],
+            ("seeds/secret.txt", &SkipReason::LinkOutsideWorkspace)
+        );
+        // A link to a document inside the workspace is listed by its own name.
+        assert!(
+            library
+                .documents
+                .iter()
+                .any(|d| d.path == "seeds/alias.txt")
+        );
+    }
+}
