@@ -12,10 +12,13 @@
 //! - [`text`]: untrusted text made inert for terminals, display widths.
 //! - [`workspace`]: where documents and matrices live, and passage checks
 //!   against the documents.
+//! - [`export`]: the matrix as Markdown, HTML, CSV, JSON or an analytic
+//!   brief, for reports; pure functions of the matrix and its scores.
 //! - [`cli`]: the headless `ach` commands; the only module that prints.
 
 pub mod cli;
 pub mod document;
+pub mod export;
 pub mod model;
 pub mod scoring;
 pub mod storage;

@@ -2,6 +2,7 @@
 //! Exit status: 0 success, 1 invalid input, 2 usage error (clap's own).
 
 mod check;
+mod export;
 mod new;
 mod score;
 mod table;
@@ -40,6 +41,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Create a new, empty matrix file.
     New(new::NewArgs),
+    /// Export a matrix for a report: Markdown, HTML, CSV, JSON or an analytic brief.
+    Export(export::ExportArgs),
 }
 
 /// How a command ended, beyond what it printed.
@@ -83,10 +86,11 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Out
         Some(Command::Score(args)) => score::run(&args, out, err),
         Some(Command::Check(args)) => check::run(&args, cli.workspace.as_deref(), out, err),
         Some(Command::New(args)) => new::run(&args, out, err),
+        Some(Command::Export(args)) => export::run(&args, cli.workspace.as_deref(), out, err),
         None => {
             writeln!(
                 err,
-                "ach: the interactive workbench is not built yet; use `ach score`, `ach check` or `ach new` (see `ach --help`)"
+                "ach: the interactive workbench is not built yet; use `ach score`, `ach check`, `ach new` or `ach export` (see `ach --help`)"
             )?;
             Ok(Outcome::Invalid)
         }

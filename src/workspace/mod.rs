@@ -9,5 +9,5 @@ mod root;
 pub use library::{
     Library, LibraryDocument, LibraryMatrix, MatrixSummary, SkipReason, SkippedFile, scan_library,
 };
-pub use passage_check::{PassageCheck, check_passage};
+pub use passage_check::{PassageCheck, check_passage, check_passage_in, read_passage_document};
 pub use root::{DocumentPathError, Workspace};

@@ -48,20 +48,33 @@ impl fmt::Display for PassageCheck {
 
 /// Compares `passage` with its document in `workspace`.
 pub fn check_passage(workspace: &Workspace, passage: &Passage) -> PassageCheck {
-    let path = match workspace.resolve_document(&passage.document) {
-        Ok(path) => path,
-        Err(refused) => return PassageCheck::Refused(refused.to_string()),
-    };
-    let bytes = match std::fs::read(&path) {
-        Ok(bytes) => bytes,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-            return PassageCheck::DocumentMissing;
-        }
-        Err(error) => return PassageCheck::Unreadable(error.to_string()),
-    };
-    match bytes.get(passage.start..passage.end) {
+    match read_passage_document(workspace, &passage.document) {
+        Ok(bytes) => check_passage_in(&bytes, passage),
+        Err(problem) => problem,
+    }
+}
+
+/// The bytes of a passage's document, or why they cannot be had (the path
+/// is refused, the file is missing or unreadable). Lets a caller checking
+/// many passages read each document once.
+pub fn read_passage_document(
+    workspace: &Workspace,
+    document: &str,
+) -> Result<Vec<u8>, PassageCheck> {
+    let path = workspace
+        .resolve_document(document)
+        .map_err(|refused| PassageCheck::Refused(refused.to_string()))?;
+    std::fs::read(&path).map_err(|error| match error.kind() {
+        std::io::ErrorKind::NotFound => PassageCheck::DocumentMissing,
+        _ => PassageCheck::Unreadable(error.to_string()),
+    })
+}
+
+/// Compares `passage` with the bytes of its document.
+pub fn check_passage_in(document: &[u8], passage: &Passage) -> PassageCheck {
+    match document.get(passage.start..passage.end) {
         None => PassageCheck::OutOfRange {
-            length: bytes.len(),
+            length: document.len(),
         },
         Some(slice) if slice == passage.quote.as_bytes() => PassageCheck::Matches,
         Some(_) => PassageCheck::QuoteChanged,

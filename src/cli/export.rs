@@ -1,0 +1,181 @@
+//! `ach export`: a matrix as Markdown, HTML, CSV, JSON or an analytic brief.
+
+use std::ffi::OsStr;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate};
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+
+use super::{Outcome, report_load_error};
+use crate::export::{ExportContext, Format, export};
+use crate::storage::{load_matrix, write_atomically};
+use crate::text::inert;
+use crate::workspace::Workspace;
+
+/// The environment variable that fixes the generation date, as defined by
+/// <https://reproducible-builds.org/specs/source-date-epoch/>.
+pub const SOURCE_DATE_EPOCH: &str = "SOURCE_DATE_EPOCH";
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The matrix file to export.
+    pub matrix: PathBuf,
+    /// The export format [default: from the --output extension, else markdown].
+    #[arg(long, short = 'f', value_parser = format_parser())]
+    pub format: Option<Format>,
+    /// Write the export to FILE instead of standard output. The file is
+    /// replaced atomically; a previous version is kept as FILE.bak.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The generation date printed in the export, so that the same matrix
+    /// gives the same bytes [default: SOURCE_DATE_EPOCH if set, else today].
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+}
+
+/// Accepts exactly the format names, listing them (with what each is for)
+/// in `--help` and in the error for a wrong one.
+fn format_parser() -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new(
+        Format::ALL.map(|format| PossibleValue::new(format.name()).help(format.description())),
+    )
+    .map(|name| {
+        name.parse::<Format>()
+            .expect("the parser only accepts format names")
+    })
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date of the form YYYY-MM-DD"))
+}
+
+/// The generation date: `--date`, else `SOURCE_DATE_EPOCH` (whole seconds
+/// since 1970-01-01 UTC; unset or empty means absent), else `today`.
+pub fn generation_date(
+    date: Option<NaiveDate>,
+    source_date_epoch: Option<&OsStr>,
+    today: impl FnOnce() -> NaiveDate,
+) -> Result<NaiveDate, String> {
+    if let Some(date) = date {
+        return Ok(date);
+    }
+    let Some(epoch) = source_date_epoch.filter(|value| !value.is_empty()) else {
+        return Ok(today());
+    };
+    epoch
+        .to_str()
+        .and_then(|text| text.parse::<i64>().ok())
+        .and_then(|seconds| DateTime::from_timestamp(seconds, 0))
+        .map(|time| time.date_naive())
+        .ok_or_else(|| {
+            format!(
+                "{SOURCE_DATE_EPOCH} must be a whole number of seconds since 1970-01-01 UTC, not `{}`",
+                epoch.to_string_lossy()
+            )
+        })
+}
+
+pub fn run(
+    args: &ExportArgs,
+    workspace: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Outcome> {
+    let generated = match generation_date(
+        args.date,
+        std::env::var_os(SOURCE_DATE_EPOCH).as_deref(),
+        || chrono::Local::now().date_naive(),
+    ) {
+        Ok(date) => date,
+        Err(message) => {
+            writeln!(err, "ach: {}", inert(&message))?;
+            return Ok(Outcome::Invalid);
+        }
+    };
+    let matrix = match load_matrix(&args.matrix) {
+        Ok(matrix) => matrix,
+        Err(error) => {
+            report_load_error(err, &error)?;
+            return Ok(Outcome::Invalid);
+        }
+    };
+    let format = args
+        .format
+        .or_else(|| args.output.as_deref().and_then(Format::from_path))
+        .unwrap_or(Format::Markdown);
+    let workspace = workspace.map_or_else(|| Workspace::of_matrix(&args.matrix), Workspace::new);
+    let context = ExportContext::new(generated).with_workspace(&workspace);
+    let text = export(&matrix, format, &context);
+    let Some(output) = &args.output else {
+        out.write_all(text.as_bytes())?;
+        return Ok(Outcome::Success);
+    };
+    if same_file(output, &args.matrix) {
+        let message = format!(
+            "{}: refusing to overwrite the matrix with its own export",
+            output.display()
+        );
+        writeln!(err, "ach: {}", inert(&message))?;
+        return Ok(Outcome::Invalid);
+    }
+    if let Err(error) = write_atomically(output, text.as_bytes()) {
+        writeln!(err, "ach: {}", inert(&error.to_string()))?;
+        return Ok(Outcome::Invalid);
+    }
+    Ok(Outcome::Success)
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn the_date_flag_wins_over_the_environment() {
+        let date = generation_date(
+            Some(day(2020, 1, 2)),
+            Some(OsStr::new("0")),
+            || unreachable!(),
+        );
+        assert_eq!(date, Ok(day(2020, 1, 2)));
+    }
+
+    #[test]
+    fn source_date_epoch_is_seconds_in_utc() {
+        // 2026-02-20T23:59:59Z
+        let date = generation_date(None, Some(OsStr::new("1771631999")), || unreachable!());
+        assert_eq!(date, Ok(day(2026, 2, 20)));
+    }
+
+    #[test]
+    fn unset_or_empty_means_today() {
+        assert_eq!(
+            generation_date(None, None, || day(2001, 1, 1)),
+            Ok(day(2001, 1, 1))
+        );
+        assert_eq!(
+            generation_date(None, Some(OsStr::new("")), || day(2001, 1, 1)),
+            Ok(day(2001, 1, 1))
+        );
+    }
+
+    #[test]
+    fn malformed_epochs_are_refused() {
+        for bad in ["1.5", "soon", "99999999999999999999"] {
+            let error = generation_date(None, Some(OsStr::new(bad)), || unreachable!());
+            assert!(error.unwrap_err().contains(SOURCE_DATE_EPOCH), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! The CSV export (RFC 4180, UTF-8, CRLF line ends), for spreadsheets.
+//!
+//! One row per evidence item: its fields, then one column per hypothesis
+//! holding the rating code (empty when unrated). Then a blank row, and one
+//! row per score with the value under each hypothesis' column. Every cell
+//! is neutralised against formula injection (see [`super::escape_csv`]).
+
+use super::escape_csv::{neutralise_formula, visible_controls};
+use super::report::{Report, number};
+use crate::scoring::HypothesisScore;
+
+/// The columns before the hypotheses, in order.
+pub const EVIDENCE_COLUMNS: [&str; 11] = [
+    "id",
+    "summary",
+    "kind",
+    "credibility",
+    "relevance",
+    "date",
+    "document",
+    "line",
+    "quote",
+    "notes",
+    "diagnosticity",
+];
+
+/// The CSV export of `report`.
+pub(super) fn render(report: &Report<'_>) -> String {
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let width = EVIDENCE_COLUMNS.len() + report.hypotheses().len();
+    let rows = std::iter::once(header(report))
+        .chain((0..report.evidence().len()).map(|row| evidence_row(report, row)))
+        .chain(std::iter::once(vec![String::new(); width]))
+        .chain(score_rows(report));
+    for cells in rows {
+        let cells = cells
+            .iter()
+            .map(|cell| neutralise_formula(&visible_controls(cell)).into_owned());
+        writer
+            .write_record(cells)
+            .expect("writing CSV to memory cannot fail");
+    }
+    let bytes = writer
+        .into_inner()
+        .expect("flushing CSV to memory cannot fail");
+    String::from_utf8(bytes).expect("the CSV writer copies UTF-8 text unchanged")
+}
+
+/// The column names, then `ID: TITLE` for each hypothesis.
+fn header(report: &Report<'_>) -> Vec<String> {
+    let mut header: Vec<String> = EVIDENCE_COLUMNS.iter().map(|&c| c.to_owned()).collect();
+    header.extend(
+        report
+            .hypotheses()
+            .iter()
+            .map(|hypothesis| format!("{}: {}", hypothesis.id, hypothesis.title)),
+    );
+    header
+}
+
+fn evidence_row(report: &Report<'_>, row: usize) -> Vec<String> {
+    let evidence = &report.evidence()[row];
+    let passage = evidence.source.as_ref();
+    let mut cells = vec![
+        evidence.id.clone(),
+        evidence.summary.clone(),
+        evidence.kind.word().to_owned(),
+        evidence.credibility.word().to_owned(),
+        evidence.relevance.word().to_owned(),
+        evidence
+            .date
+            .map(|date| date.format("%Y-%m-%d").to_string())
+            .unwrap_or_default(),
+        passage.map(|p| p.document.clone()).unwrap_or_default(),
+        report.quote_lines[row]
+            .as_ref()
+            .and_then(|line| line.number())
+            .map(|line| line.to_string())
+            .unwrap_or_default(),
+        passage.map(|p| p.quote.clone()).unwrap_or_default(),
+        evidence.notes.clone().unwrap_or_default(),
+        number(report.scores.diagnosticity[row]),
+    ];
+    cells.extend(
+        (0..report.hypotheses().len())
+            .map(|column| evidence.rating(column).map_or("", |r| r.code()).to_owned()),
+    );
+    cells
+}
+
+/// One row per score: its name in the first column, its value for each
+/// hypothesis under that hypothesis' column.
+fn score_rows(report: &Report<'_>) -> Vec<Vec<String>> {
+    let row = |label: &str, value: &dyn Fn(&HypothesisScore) -> String| {
+        let mut cells = vec![label.to_owned()];
+        cells.resize(EVIDENCE_COLUMNS.len(), String::new());
+        cells.extend(report.scores.hypotheses.iter().map(value));
+        cells
+    };
+    vec![
+        row("rank", &|s| s.rank.to_string()),
+        row("inconsistency", &|s| s.inconsistency.to_string()),
+        row("weighted inconsistency", &|s| {
+            number(s.weighted_inconsistency)
+        }),
+        row("weighted consistency", &|s| number(s.weighted_consistency)),
+        row("unrated", &|s| s.unrated.to_string()),
+    ]
+}

@@ -1,0 +1,342 @@
+//! The HTML export: one self-contained page (inline CSS, no scripts, no
+//! external resources) that reads well in a browser and prints.
+//!
+//! Matrix text only ever lands in text content, escaped by
+//! [`escape`]; every element, attribute and class name comes from this
+//! file, and rating colours from the fixed rating codes.
+
+use std::fmt::Write;
+
+use super::escape_html::escape;
+use super::report::{Report, UNRATED, capitalised, item_facts, number, timestamp};
+use crate::model::{Evidence, Rating};
+
+/// Screen and print styles. Rating colours follow the usual ACH reading:
+/// greens for consistent, reds for inconsistent, greys for neutral and
+/// not applicable; the codes are printed too, so nothing depends on colour.
+const STYLE: &str = "\
+:root { color-scheme: light; }
+body { font: 14px/1.45 system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif; color: #1f2328; margin: 2rem auto; max-width: 80rem; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin-bottom: 0.5rem; }
+h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid #d0d7de; }
+h3 { font-size: 1rem; margin-bottom: 0.25rem; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; }
+dl.facts dt { font-weight: 600; }
+dl.facts dd { margin: 0; }
+.scroll { overflow-x: auto; }
+table { border-collapse: collapse; margin: 0.5rem 0 1rem; }
+th, td { border: 1px solid #d0d7de; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
+thead th { background: #f6f8fa; }
+th.hypothesis { text-align: center; min-width: 4rem; }
+th.hypothesis .title { display: block; font-weight: normal; font-size: 0.85em; }
+.text { white-space: pre-line; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.rating { text-align: center; font-weight: 600; }
+.r-cc { background: #1a7f37; color: #ffffff; }
+.r-c { background: #b4f1c3; color: #0f3d1e; }
+.r-n { background: #eaeef2; color: #1f2328; }
+.r-na { background: #ffffff; color: #6e7781; }
+.r-i { background: #ffcdc7; color: #5c0c05; }
+.r-ii { background: #cf222e; color: #ffffff; }
+.unrated { color: #8c959f; }
+.legend span.rating { display: inline-block; min-width: 1.8em; text-align: center; font-weight: 600; padding: 0 0.2em; }
+article.evidence { margin-bottom: 1.25rem; }
+blockquote { margin: 0.5rem 0; padding: 0.25rem 0.75rem; border-left: 0.25rem solid #d0d7de; color: #3b434b; white-space: pre-line; }
+figure { margin: 0; }
+figcaption { font-size: 0.9em; color: #59636e; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 9.5pt; }
+  .scroll { overflow: visible; }
+  thead { display: table-header-group; }
+  tr, article.evidence { break-inside: avoid; }
+  h2 { break-after: avoid; }
+  td.rating, .legend span.rating { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+";
+
+/// Added for matrices with many hypothesis columns.
+const LANDSCAPE: &str = "@media print { @page { size: landscape; } }\n";
+
+/// The CSS class of a rating's cell, from its code alone.
+fn rating_class(rating: Rating) -> &'static str {
+    match rating {
+        Rating::VeryConsistent => "r-cc",
+        Rating::Consistent => "r-c",
+        Rating::Neutral => "r-n",
+        Rating::NotApplicable => "r-na",
+        Rating::Inconsistent => "r-i",
+        Rating::VeryInconsistent => "r-ii",
+    }
+}
+
+/// What each rating code means, for the legend.
+fn rating_meaning(rating: Rating) -> &'static str {
+    match rating {
+        Rating::VeryConsistent => "very consistent",
+        Rating::Consistent => "consistent",
+        Rating::Neutral => "neutral",
+        Rating::NotApplicable => "not applicable",
+        Rating::Inconsistent => "inconsistent",
+        Rating::VeryInconsistent => "very inconsistent",
+    }
+}
+
+/// The HTML export of `report`.
+pub(super) fn render(report: &Report<'_>) -> String {
+    let matrix = report.matrix;
+    let mut out = String::with_capacity(16 * 1024);
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    let _ = writeln!(out, "<title>{}</title>", escape(&matrix.title));
+    out.push_str("<style>\n");
+    out.push_str(STYLE);
+    if report.is_wide() {
+        out.push_str(LANDSCAPE);
+    }
+    out.push_str("</style>\n</head>\n<body>\n");
+    header(&mut out, report);
+    out.push_str("<main>\n");
+    hypotheses(&mut out, report);
+    matrix_table(&mut out, report);
+    scores(&mut out, report);
+    diagnosticity(&mut out, report);
+    sources(&mut out, report);
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
+fn header(out: &mut String, report: &Report<'_>) {
+    let matrix = report.matrix;
+    let _ = writeln!(
+        out,
+        "<header>\n<h1 class=\"text\" dir=\"auto\">{}</h1>\n<dl class=\"facts\">",
+        escape(&matrix.title)
+    );
+    let mut fact = |term: &str, value: &str| {
+        let _ = writeln!(
+            out,
+            "<dt>{term}</dt><dd class=\"text\" dir=\"auto\">{}</dd>",
+            escape(value)
+        );
+    };
+    if let Some(question) = &matrix.question {
+        fact("Question", question);
+    }
+    if let Some(analyst) = &matrix.analyst {
+        fact("Analyst", analyst);
+    }
+    if let Some(created) = matrix.created {
+        fact("Created", &timestamp(created));
+    }
+    if let Some(updated) = matrix.updated {
+        fact("Updated", &timestamp(updated));
+    }
+    fact(
+        "Generated",
+        &format!("{} by ACH Workbench", report.generated.format("%Y-%m-%d")),
+    );
+    out.push_str("</dl>\n</header>\n");
+}
+
+fn section_start(out: &mut String, id: &str, heading: &str) {
+    let _ = writeln!(out, "<section id=\"{id}\">\n<h2>{heading}</h2>");
+}
+
+fn empty(out: &mut String, message: &str) {
+    let _ = writeln!(out, "<p>{message}</p>\n</section>");
+}
+
+fn hypotheses(out: &mut String, report: &Report<'_>) {
+    section_start(out, "hypotheses", "Hypotheses");
+    if report.hypotheses().is_empty() {
+        return empty(out, "The matrix has no hypotheses.");
+    }
+    out.push_str(
+        "<table class=\"hypotheses\">\n<thead><tr><th scope=\"col\">Id</th>\
+         <th scope=\"col\">Hypothesis</th><th scope=\"col\">Description</th></tr></thead>\n<tbody>\n",
+    );
+    for hypothesis in report.hypotheses() {
+        let _ = writeln!(
+            out,
+            "<tr><th scope=\"row\">{}</th><td class=\"text\" dir=\"auto\">{}</td>\
+             <td class=\"text\" dir=\"auto\">{}</td></tr>",
+            escape(&hypothesis.id),
+            escape(&hypothesis.title),
+            escape(hypothesis.description.as_deref().unwrap_or_default())
+        );
+    }
+    out.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+fn legend(out: &mut String) {
+    out.push_str("<p class=\"legend\">Ratings:");
+    for rating in Rating::ALL {
+        let _ = write!(
+            out,
+            " <span class=\"rating {}\">{}</span> {},",
+            rating_class(rating),
+            rating.code(),
+            rating_meaning(rating)
+        );
+    }
+    let _ = writeln!(
+        out,
+        " <span class=\"rating unrated\">{UNRATED}</span> unrated.</p>"
+    );
+}
+
+fn matrix_table(out: &mut String, report: &Report<'_>) {
+    section_start(out, "matrix", "Matrix");
+    if report.evidence().is_empty() {
+        return empty(out, "The matrix has no evidence items.");
+    }
+    legend(out);
+    out.push_str(
+        "<div class=\"scroll\">\n<table class=\"matrix\">\n<thead><tr>\
+         <th scope=\"col\">Id</th><th scope=\"col\">Evidence</th><th scope=\"col\">Kind</th>\
+         <th scope=\"col\">Credibility</th><th scope=\"col\">Relevance</th>",
+    );
+    for hypothesis in report.hypotheses() {
+        let _ = write!(
+            out,
+            "<th scope=\"col\" class=\"hypothesis\">{}<span class=\"title text\" dir=\"auto\">{}</span></th>",
+            escape(&hypothesis.id),
+            escape(&hypothesis.title)
+        );
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for evidence in report.evidence() {
+        matrix_row(out, report, evidence);
+    }
+    out.push_str("</tbody>\n</table>\n</div>\n</section>\n");
+}
+
+fn matrix_row(out: &mut String, report: &Report<'_>, evidence: &Evidence) {
+    let _ = write!(
+        out,
+        "<tr><th scope=\"row\">{}</th><td class=\"text\" dir=\"auto\">{}</td><td>{}</td><td>{}</td><td>{}</td>",
+        escape(&evidence.id),
+        escape(&evidence.summary),
+        evidence.kind.word(),
+        evidence.credibility.word(),
+        evidence.relevance.word()
+    );
+    for column in 0..report.hypotheses().len() {
+        match evidence.rating(column) {
+            Some(rating) => {
+                let _ = write!(
+                    out,
+                    "<td class=\"rating {}\">{}</td>",
+                    rating_class(rating),
+                    rating.code()
+                );
+            }
+            None => {
+                let _ = write!(out, "<td class=\"rating unrated\">{UNRATED}</td>");
+            }
+        }
+    }
+    out.push_str("</tr>\n");
+}
+
+fn scores(out: &mut String, report: &Report<'_>) {
+    section_start(out, "scores", "Scores");
+    if report.hypotheses().is_empty() {
+        return empty(out, "There are no hypotheses to score.");
+    }
+    out.push_str(
+        "<p>Hypotheses in rank order, least inconsistent first. Inconsistency counts I as 1 \
+         and II as 2; the weighted scores multiply each rating by the item&#39;s weight \
+         (credibility × relevance); weighted consistency (C 1, CC 2) breaks ties.</p>\n",
+    );
+    out.push_str(
+        "<table class=\"scores\">\n<thead><tr><th scope=\"col\">Rank</th><th scope=\"col\">Id</th>\
+         <th scope=\"col\">Hypothesis</th><th scope=\"col\">Inconsistency</th>\
+         <th scope=\"col\">Weighted inconsistency</th><th scope=\"col\">Weighted consistency</th>\
+         <th scope=\"col\">Unrated</th></tr></thead>\n<tbody>\n",
+    );
+    for &column in &report.scores.ranking {
+        let hypothesis = &report.hypotheses()[column];
+        let score = report.score_of(column);
+        let _ = writeln!(
+            out,
+            "<tr><td class=\"num\">{}</td><th scope=\"row\">{}</th><td class=\"text\" dir=\"auto\">{}</td>\
+             <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+            score.rank,
+            escape(&hypothesis.id),
+            escape(&hypothesis.title),
+            score.inconsistency,
+            number(score.weighted_inconsistency),
+            number(score.weighted_consistency),
+            score.unrated
+        );
+    }
+    out.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+fn diagnosticity(out: &mut String, report: &Report<'_>) {
+    section_start(out, "diagnosticity", "Evidence by diagnosticity");
+    if report.evidence().is_empty() {
+        return empty(out, "The matrix has no evidence items.");
+    }
+    out.push_str(
+        "<p>Most diagnostic first: the spread (standard deviation) of an item&#39;s ratings \
+         across the hypotheses, on the scale CC 2, C 1, N 0, I −1, II −2 (NA and unrated \
+         cells left out). An item rated alike for every hypothesis scores 0.</p>\n",
+    );
+    out.push_str(
+        "<table class=\"diagnosticity\">\n<thead><tr><th scope=\"col\">Diagnosticity</th>\
+         <th scope=\"col\">Id</th><th scope=\"col\">Evidence</th></tr></thead>\n<tbody>\n",
+    );
+    for row in report.by_diagnosticity() {
+        let evidence = &report.evidence()[row];
+        let _ = writeln!(
+            out,
+            "<tr><td class=\"num\">{}</td><th scope=\"row\">{}</th><td class=\"text\" dir=\"auto\">{}</td></tr>",
+            number(report.scores.diagnosticity[row]),
+            escape(&evidence.id),
+            escape(&evidence.summary)
+        );
+    }
+    out.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+fn sources(out: &mut String, report: &Report<'_>) {
+    section_start(out, "sources", "Evidence and sources");
+    if report.evidence().is_empty() {
+        return empty(out, "The matrix has no evidence items.");
+    }
+    for (row, evidence) in report.evidence().iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "<article class=\"evidence\">\n<h3 class=\"text\" dir=\"auto\">{}: {}</h3>\n<p>{}.</p>",
+            escape(&evidence.id),
+            escape(&evidence.summary),
+            escape(&capitalised(&item_facts(evidence)))
+        );
+        if let Some(notes) = &evidence.notes {
+            let _ = writeln!(
+                out,
+                "<p class=\"notes text\" dir=\"auto\"><strong>Notes:</strong> {}</p>",
+                escape(notes)
+            );
+        }
+        match (&evidence.source, &report.quote_lines[row]) {
+            (Some(passage), Some(line)) => {
+                let _ = writeln!(
+                    out,
+                    "<figure>\n<blockquote dir=\"auto\">{}</blockquote>\n\
+                     <figcaption>{}, {} (bytes {}–{})</figcaption>\n</figure>",
+                    escape(&passage.quote),
+                    escape(&passage.document),
+                    escape(&line.to_string()),
+                    passage.start,
+                    passage.end
+                );
+            }
+            _ => out.push_str("<p>No source passage.</p>\n"),
+        }
+        out.push_str("</article>\n");
+    }
+    out.push_str("</section>\n");
+}

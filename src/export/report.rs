@@ -1,0 +1,102 @@
+//! What every format shows, computed once: the matrix, its scores, the
+//! order of evidence by diagnosticity and the lines of quoted passages.
+
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+
+use super::ExportContext;
+use super::source::{LineFinder, QuoteLine};
+use std::fmt::Write;
+
+use crate::model::{Evidence, Hypothesis, Matrix};
+use crate::scoring::{HypothesisScore, Scores, by_diagnosticity, score};
+
+/// The matrix and everything derived from it that an export prints.
+pub(super) struct Report<'a> {
+    pub matrix: &'a Matrix,
+    pub scores: Scores,
+    pub generated: NaiveDate,
+    /// One per evidence item: the line its passage starts on, or `None`
+    /// when the item has no passage.
+    pub quote_lines: Vec<Option<QuoteLine>>,
+}
+
+impl<'a> Report<'a> {
+    pub fn new(matrix: &'a Matrix, context: &ExportContext<'_>) -> Self {
+        let mut finder = LineFinder::new(context.workspace);
+        let quote_lines = matrix
+            .evidence()
+            .iter()
+            .map(|evidence| evidence.source.as_ref().map(|p| finder.line_of(p)))
+            .collect();
+        Report {
+            matrix,
+            scores: score(matrix),
+            generated: context.generated,
+            quote_lines,
+        }
+    }
+
+    pub fn hypotheses(&self) -> &'a [Hypothesis] {
+        self.matrix.hypotheses()
+    }
+
+    pub fn evidence(&self) -> &'a [Evidence] {
+        self.matrix.evidence()
+    }
+
+    /// The scores of the hypothesis at `column`.
+    pub fn score_of(&self, column: usize) -> &HypothesisScore {
+        &self.scores.hypotheses[column]
+    }
+
+    /// Evidence rows, most diagnostic first, in the order `ach score`
+    /// lists them.
+    pub fn by_diagnosticity(&self) -> Vec<usize> {
+        by_diagnosticity(&self.scores)
+    }
+
+    /// Whether the matrix is wide enough that a printout should be landscape.
+    pub fn is_wide(&self) -> bool {
+        self.hypotheses().len() > 3
+    }
+}
+
+/// A score as every human-readable format prints it: two decimals, as
+/// `ach score` does.
+pub(super) fn number(value: f64) -> String {
+    format!("{value:.2}")
+}
+
+/// A timestamp as the matrix file writes it: RFC 3339 in UTC with `Z`.
+pub(super) fn timestamp(time: DateTime<Utc>) -> String {
+    time.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+}
+
+/// What an unrated cell shows in Markdown and HTML.
+pub(super) const UNRATED: &str = "·";
+
+/// Kind, credibility, relevance, weight and date of an item, as one
+/// phrase: `kind fact, credibility high, relevance medium, weight 1.41,
+/// dated 2021-09-20`.
+pub(super) fn item_facts(evidence: &Evidence) -> String {
+    let mut facts = format!(
+        "kind {}, credibility {}, relevance {}, weight {}",
+        evidence.kind,
+        evidence.credibility,
+        evidence.relevance,
+        number(evidence.weight())
+    );
+    if let Some(date) = evidence.date {
+        let _ = write!(facts, ", dated {}", date.format("%Y-%m-%d"));
+    }
+    facts
+}
+
+/// `text` with its first letter in upper case, to start a sentence.
+pub(super) fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
