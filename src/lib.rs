@@ -3,6 +3,7 @@
 //! Module map (domain first, terminal last):
 //! - [`model`]: hypotheses, evidence, ratings, passages — the analyst's work
 //!   as plain data.
+//! - [`edit`]: reversible edits of a matrix, undo and redo.
 //! - [`scoring`]: inconsistency, weighted scores, ranking, diagnosticity;
 //!   pure functions of a matrix, never stored.
 //! - [`storage`]: the TOML matrix file: validation with line and column,
@@ -14,15 +15,18 @@
 //!   against the documents.
 //! - [`export`]: the matrix as Markdown, HTML, CSV, JSON or an analytic
 //!   brief, for reports; pure functions of the matrix and its scores.
-//! - [`cli`]: the headless `ach` commands; the only module that prints.
+//! - [`tui`]: the interactive workbench (ratatui): state, update, view.
+//! - [`cli`]: the `ach` commands; the only module that prints.
 
 pub mod cli;
 pub mod document;
+pub mod edit;
 pub mod export;
 pub mod model;
 pub mod scoring;
 pub mod storage;
 pub mod text;
+pub mod tui;
 pub mod workspace;
 
 #[cfg(test)]

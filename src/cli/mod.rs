@@ -13,6 +13,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::tui::Startup;
+use crate::workspace::Workspace;
+
 /// The whole command line.
 #[derive(Debug, Parser)]
 #[command(
@@ -41,6 +44,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Create a new, empty matrix file.
     New(new::NewArgs),
+    /// Open the workbench on a matrix, its first cell selected.
+    Open(OpenArgs),
     /// Export a matrix for a report: Markdown, HTML, CSV, JSON or an analytic brief.
     Export(export::ExportArgs),
 }
@@ -66,8 +71,10 @@ impl From<Outcome> for ExitCode {
 /// Entry point of the `ach` binary.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let mut stdout = io::stdout().lock();
-    let mut stderr = io::stderr().lock();
+    // Not locked for the whole run: the workbench's signal watcher must be
+    // able to write to the terminal while the event loop waits.
+    let mut stdout = io::stdout();
+    let mut stderr = io::stderr();
     match run(cli, &mut stdout, &mut stderr) {
         Ok(outcome) => outcome.into(),
         // `ach score m.toml | head` closes the pipe early; that is not an error.
@@ -87,11 +94,53 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Out
         Some(Command::Check(args)) => check::run(&args, cli.workspace.as_deref(), out, err),
         Some(Command::New(args)) => new::run(&args, out, err),
         Some(Command::Export(args)) => export::run(&args, cli.workspace.as_deref(), out, err),
-        None => {
-            writeln!(
+        Some(Command::Open(args)) => {
+            let workspace = cli
+                .workspace
+                .map_or_else(|| Workspace::of_matrix(&args.matrix), Workspace::new);
+            workbench(
+                Startup {
+                    workspace,
+                    matrix: Some(args.matrix),
+                },
                 err,
-                "ach: the interactive workbench is not built yet; use `ach score`, `ach check`, `ach new` or `ach export` (see `ach --help`)"
-            )?;
+            )
+        }
+        None => {
+            let root = match cli.workspace {
+                Some(root) => root,
+                None => std::env::current_dir()?,
+            };
+            if !root.is_dir() {
+                writeln!(err, "ach: {}: not a directory", root.display())?;
+                return Ok(Outcome::Invalid);
+            }
+            workbench(
+                Startup {
+                    workspace: Workspace::new(root),
+                    matrix: None,
+                },
+                err,
+            )
+        }
+    }
+}
+
+/// The arguments of `ach open`.
+#[derive(Debug, clap::Args)]
+pub struct OpenArgs {
+    /// The matrix file to open. The workspace is the nearest ancestor
+    /// directory holding seeds/ or hypotheses/, else the matrix's directory.
+    pub matrix: PathBuf,
+}
+
+/// Runs the interactive workbench; an error that stops it is reported
+/// after the terminal has been restored.
+fn workbench(startup: Startup, err: &mut dyn Write) -> io::Result<Outcome> {
+    match crate::tui::run(startup) {
+        Ok(()) => Ok(Outcome::Success),
+        Err(error) => {
+            writeln!(err, "ach: {}", crate::text::inert(&format!("{error:#}")))?;
             Ok(Outcome::Invalid)
         }
     }

@@ -1,19 +1,37 @@
-//! Writing files so that a crash or a full disk never leaves half a file.
+//! Writing files so that a crash, a full disk or a refused permission never
+//! leaves half a file: the old file stays whole until the new one is
+//! complete on disk.
 
 use std::fs::{self, File};
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
 
 use super::SaveError;
 
-/// Replaces `path` with `contents` atomically: the bytes go to a temporary
-/// file in the same directory, which is flushed to disk and renamed over
-/// `path`; the directory is then flushed so the rename itself survives a
-/// power cut. The previous file, if any, is kept as `PATH.bak`. On any
-/// error the file at `path` is left exactly as it was.
+/// Replaces `path` with `contents` atomically and keeps the previous file
+/// as `PATH.bak`. The bytes go to a temporary file in the same directory,
+/// which is flushed to disk and renamed over `path`; the directory is then
+/// flushed so the rename itself survives a power cut. On any error the file
+/// at `path` is left exactly as it was and the temporary file is removed.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), SaveError> {
+    replace(path, contents, Backup::Keep)
+}
+
+/// Like [`write_atomically`], without a `.bak` (for files the workbench
+/// owns, such as recovery files).
+pub fn write_atomically_without_backup(path: &Path, contents: &[u8]) -> Result<(), SaveError> {
+    replace(path, contents, Backup::Skip)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Backup {
+    Keep,
+    Skip,
+}
+
+fn replace(path: &Path, contents: &[u8], backup: Backup) -> Result<(), SaveError> {
     let io = |source| SaveError::Io {
         path: path.to_owned(),
         source,
@@ -22,8 +40,14 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), SaveError> {
     if let Ok(previous) = fs::metadata(path) {
         // Keep the user's permissions, not the temporary file's 0600.
         fs::set_permissions(temporary.path(), previous.permissions()).map_err(io)?;
-        fs::copy(path, backup_path(path)).map_err(io)?;
+        if backup == Backup::Keep {
+            step(Step::Backup).map_err(io)?;
+            fs::copy(path, backup_path(path)).map_err(io)?;
+        }
+    } else {
+        make_readable(temporary.path()).map_err(io)?;
     }
+    step(Step::Rename).map_err(io)?;
     temporary.persist(path).map_err(|error| io(error.error))?;
     sync_directory(path);
     Ok(())
@@ -45,7 +69,7 @@ pub fn create_new(path: &Path, contents: &[u8]) -> Result<(), SaveError> {
     let temporary = write_temporary(path, contents).map_err(io)?;
     make_readable(temporary.path()).map_err(io)?;
     temporary.persist_noclobber(path).map_err(|error| {
-        if error.error.kind() == std::io::ErrorKind::AlreadyExists {
+        if error.error.kind() == io::ErrorKind::AlreadyExists {
             SaveError::AlreadyExists {
                 path: path.to_owned(),
             }
@@ -59,19 +83,27 @@ pub fn create_new(path: &Path, contents: &[u8]) -> Result<(), SaveError> {
 
 /// Where the previous version of `path` is kept: `PATH.bak`.
 pub fn backup_path(path: &Path) -> PathBuf {
+    sibling(path, ".bak")
+}
+
+/// `path` with `suffix` added to its file name.
+pub(super) fn sibling(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
-    name.push(".bak");
+    name.push(suffix);
     PathBuf::from(name)
 }
 
-fn write_temporary(path: &Path, contents: &[u8]) -> std::io::Result<NamedTempFile> {
+fn write_temporary(path: &Path, contents: &[u8]) -> io::Result<NamedTempFile> {
     let directory = parent_directory(path);
     let name = path.file_name().unwrap_or_default().to_string_lossy();
+    step(Step::Create)?;
     let mut temporary = tempfile::Builder::new()
         .prefix(&format!(".{name}."))
         .suffix(".tmp")
         .tempfile_in(directory)?;
+    step(Step::Write)?;
     temporary.write_all(contents)?;
+    step(Step::Sync)?;
     temporary.as_file().sync_all()?;
     Ok(temporary)
 }
@@ -84,13 +116,13 @@ fn parent_directory(path: &Path) -> &Path {
 }
 
 #[cfg(unix)]
-fn make_readable(path: &Path) -> std::io::Result<()> {
+fn make_readable(path: &Path) -> io::Result<()> {
     use std::os::unix::fs::PermissionsExt;
     fs::set_permissions(path, fs::Permissions::from_mode(0o644))
 }
 
 #[cfg(not(unix))]
-fn make_readable(_path: &Path) -> std::io::Result<()> {
+fn make_readable(_path: &Path) -> io::Result<()> {
     Ok(())
 }
 
@@ -103,9 +135,52 @@ fn sync_directory(path: &Path) {
     }
 }
 
+/// The steps of a save where the disk can refuse. Tests make each one fail
+/// in turn (a full disk, a refused permission) to prove the old file
+/// survives every one of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Create,
+    Write,
+    Sync,
+    Backup,
+    Rename,
+}
+
+#[cfg(not(test))]
+fn step(_step: Step) -> io::Result<()> {
+    Ok(())
+}
+
+#[cfg(test)]
+fn step(step: Step) -> io::Result<()> {
+    tests::injected(step)
+}
+
 #[cfg(test)]
 mod tests {
+    use std::cell::Cell;
+
     use super::*;
+
+    thread_local! {
+        static FAIL: Cell<Option<(Step, io::ErrorKind)>> = const { Cell::new(None) };
+    }
+
+    pub(super) fn injected(step: Step) -> io::Result<()> {
+        match FAIL.get() {
+            Some((failing, kind)) if failing == step => Err(io::Error::new(kind, "injected")),
+            _ => Ok(()),
+        }
+    }
+
+    fn temporary_files(dir: &Path) -> Vec<String> {
+        fs::read_dir(dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".tmp"))
+            .collect()
+    }
 
     #[test]
     fn replaces_the_file_and_keeps_a_backup() {
@@ -115,12 +190,48 @@ mod tests {
         write_atomically(&path, b"new").unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "new");
         assert_eq!(fs::read_to_string(backup_path(&path)).unwrap(), "old");
-        let leftovers: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|entry| entry.unwrap().file_name())
-            .filter(|name| name.to_string_lossy().ends_with(".tmp"))
-            .collect();
-        assert!(leftovers.is_empty(), "{leftovers:?}");
+        assert!(temporary_files(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn every_failing_step_leaves_the_old_file_whole() {
+        for step in [
+            Step::Create,
+            Step::Write,
+            Step::Sync,
+            Step::Backup,
+            Step::Rename,
+        ] {
+            for kind in [io::ErrorKind::StorageFull, io::ErrorKind::PermissionDenied] {
+                let dir = tempfile::tempdir().unwrap();
+                let path = dir.path().join("m.toml");
+                fs::write(&path, "days of work").unwrap();
+                FAIL.set(Some((step, kind)));
+                let result = write_atomically(&path, b"new");
+                FAIL.set(None);
+                let error = result.expect_err("the injected failure is reported");
+                assert!(error.to_string().contains("cannot save"), "{error}");
+                assert_eq!(
+                    fs::read_to_string(&path).unwrap(),
+                    "days of work",
+                    "{step:?}"
+                );
+                assert!(
+                    temporary_files(dir.path()).is_empty(),
+                    "{step:?} left a temp file"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn recovery_style_writes_keep_no_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r");
+        fs::write(&path, "old").unwrap();
+        write_atomically_without_backup(&path, b"new").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        assert!(!backup_path(&path).exists());
     }
 
     #[test]
@@ -134,10 +245,29 @@ mod tests {
     }
 
     #[test]
-    fn a_failed_save_leaves_the_old_file() {
+    fn a_missing_directory_fails_cleanly() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("missing-dir").join("m.toml");
         assert!(write_atomically(&path, b"new").is_err());
         assert!(!path.exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_is_readable_by_others_and_an_old_one_keeps_its_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.toml");
+        write_atomically(&path, b"first").unwrap();
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o644
+        );
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+        write_atomically(&path, b"second").unwrap();
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
     }
 }

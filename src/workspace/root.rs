@@ -60,6 +60,15 @@ impl Workspace {
         Ok(path)
     }
 
+    /// `path` as the analyst should read it: relative to the root when it
+    /// is inside the workspace, else as given.
+    pub fn display_path(&self, path: &Path) -> String {
+        path.strip_prefix(&self.root)
+            .unwrap_or(path)
+            .display()
+            .to_string()
+    }
+
     /// The path of `file` relative to the root, `/`-separated, as passages
     /// store it; `None` when `file` is not inside the workspace.
     pub fn relative_path(&self, file: &Path) -> Option<String> {

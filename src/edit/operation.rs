@@ -1,0 +1,243 @@
+//! One reversible change to a matrix.
+
+use crate::model::{Evidence, Hypothesis, Matrix, Rating};
+
+/// The matrix-level fields an analyst edits together in one form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Header {
+    pub title: String,
+    pub question: Option<String>,
+    pub analyst: Option<String>,
+}
+
+impl Header {
+    /// The header fields of `matrix`.
+    pub fn of(matrix: &Matrix) -> Self {
+        Header {
+            title: matrix.title.clone(),
+            question: matrix.question.clone(),
+            analyst: matrix.analyst.clone(),
+        }
+    }
+}
+
+/// A change that carries what it replaced, so it can be reversed exactly.
+/// Positions are those of the matrix the edit is applied to; a [`History`]
+/// applies and reverses edits strictly in order, so they stay valid.
+///
+/// [`History`]: super::History
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    /// One cell's rating changes (`None` is unrated).
+    Rate {
+        evidence: usize,
+        hypothesis: usize,
+        before: Option<Rating>,
+        after: Option<Rating>,
+    },
+    /// A hypothesis is inserted at `index` with the given ratings (one per
+    /// evidence item, in row order; all `None` for a new hypothesis).
+    InsertHypothesis {
+        index: usize,
+        hypothesis: Hypothesis,
+        column: Vec<Option<Rating>>,
+    },
+    /// The hypothesis at `index` is removed with its ratings.
+    RemoveHypothesis {
+        index: usize,
+        hypothesis: Hypothesis,
+        column: Vec<Option<Rating>>,
+    },
+    /// The hypothesis at `index` changes id, title or description.
+    ReplaceHypothesis {
+        index: usize,
+        before: Hypothesis,
+        after: Hypothesis,
+    },
+    /// Two hypothesis columns trade places (its own inverse).
+    SwapHypotheses { a: usize, b: usize },
+    /// An evidence item is inserted at `index`.
+    InsertEvidence { index: usize, evidence: Evidence },
+    /// The evidence item at `index` is removed.
+    RemoveEvidence { index: usize, evidence: Evidence },
+    /// The evidence item at `index` changes (anything but its ratings).
+    ReplaceEvidence {
+        index: usize,
+        before: Evidence,
+        after: Evidence,
+    },
+    /// The title, question or analyst changes.
+    ReplaceHeader { before: Header, after: Header },
+    /// The whole matrix is replaced (restoring recovered changes).
+    ReplaceMatrix {
+        before: Box<Matrix>,
+        after: Box<Matrix>,
+    },
+}
+
+impl Edit {
+    /// The edit that undoes this one.
+    pub fn inverse(&self) -> Edit {
+        match self.clone() {
+            Edit::Rate {
+                evidence,
+                hypothesis,
+                before,
+                after,
+            } => Edit::Rate {
+                evidence,
+                hypothesis,
+                before: after,
+                after: before,
+            },
+            Edit::InsertHypothesis {
+                index,
+                hypothesis,
+                column,
+            } => Edit::RemoveHypothesis {
+                index,
+                hypothesis,
+                column,
+            },
+            Edit::RemoveHypothesis {
+                index,
+                hypothesis,
+                column,
+            } => Edit::InsertHypothesis {
+                index,
+                hypothesis,
+                column,
+            },
+            Edit::ReplaceHypothesis {
+                index,
+                before,
+                after,
+            } => Edit::ReplaceHypothesis {
+                index,
+                before: after,
+                after: before,
+            },
+            Edit::SwapHypotheses { a, b } => Edit::SwapHypotheses { a, b },
+            Edit::InsertEvidence { index, evidence } => Edit::RemoveEvidence { index, evidence },
+            Edit::RemoveEvidence { index, evidence } => Edit::InsertEvidence { index, evidence },
+            Edit::ReplaceEvidence {
+                index,
+                before,
+                after,
+            } => Edit::ReplaceEvidence {
+                index,
+                before: after,
+                after: before,
+            },
+            Edit::ReplaceHeader { before, after } => Edit::ReplaceHeader {
+                before: after,
+                after: before,
+            },
+            Edit::ReplaceMatrix { before, after } => Edit::ReplaceMatrix {
+                before: after,
+                after: before,
+            },
+        }
+    }
+
+    /// Applies the edit to `matrix`.
+    ///
+    /// # Panics
+    /// When a position does not exist in `matrix`: edits are only ever
+    /// applied to the matrix they were made for.
+    pub fn apply(&self, matrix: &mut Matrix) {
+        match self {
+            Edit::Rate {
+                evidence,
+                hypothesis,
+                after,
+                ..
+            } => {
+                matrix.set_rating(*evidence, *hypothesis, *after);
+            }
+            Edit::InsertHypothesis {
+                index,
+                hypothesis,
+                column,
+            } => {
+                matrix.insert_hypothesis(*index, hypothesis.clone());
+                for (row, rating) in column.iter().enumerate() {
+                    if rating.is_some() {
+                        matrix.set_rating(row, *index, *rating);
+                    }
+                }
+            }
+            Edit::RemoveHypothesis { index, .. } => {
+                matrix.remove_hypothesis(*index);
+            }
+            Edit::ReplaceHypothesis { index, after, .. } => {
+                matrix.hypotheses_mut()[*index] = after.clone();
+            }
+            Edit::SwapHypotheses { a, b } => matrix.swap_hypotheses(*a, *b),
+            Edit::InsertEvidence { index, evidence } => {
+                matrix.insert_evidence(*index, evidence.clone());
+            }
+            Edit::RemoveEvidence { index, .. } => {
+                matrix.remove_evidence(*index);
+            }
+            Edit::ReplaceEvidence { index, after, .. } => {
+                matrix.evidence_mut()[*index] = after.clone();
+            }
+            Edit::ReplaceHeader { after, .. } => {
+                matrix.title = after.title.clone();
+                matrix.question = after.question.clone();
+                matrix.analyst = after.analyst.clone();
+            }
+            Edit::ReplaceMatrix { after, .. } => *matrix = (**after).clone(),
+        }
+    }
+
+    /// A few words for the status bar, about `matrix` after the edit:
+    /// "rated E3 against H2: II".
+    pub fn describe(&self, matrix: &Matrix) -> String {
+        let hypothesis_id = |index: usize| {
+            matrix
+                .hypotheses()
+                .get(index)
+                .map_or("?", |h| h.id.as_str())
+                .to_owned()
+        };
+        match self {
+            Edit::Rate {
+                evidence,
+                hypothesis,
+                after,
+                ..
+            } => {
+                let evidence = matrix
+                    .evidence()
+                    .get(*evidence)
+                    .map_or("?", |e| e.id.as_str());
+                let hypothesis = hypothesis_id(*hypothesis);
+                match after {
+                    Some(rating) => format!("rated {evidence} against {hypothesis}: {rating}"),
+                    None => format!("cleared the rating of {evidence} against {hypothesis}"),
+                }
+            }
+            Edit::InsertHypothesis { hypothesis, .. } => {
+                format!("added hypothesis {}", hypothesis.id)
+            }
+            Edit::RemoveHypothesis { hypothesis, .. } => {
+                format!("deleted hypothesis {}", hypothesis.id)
+            }
+            Edit::ReplaceHypothesis { after, .. } => format!("edited hypothesis {}", after.id),
+            Edit::SwapHypotheses { a, b } => {
+                format!(
+                    "swapped hypotheses {} and {}",
+                    hypothesis_id(*a),
+                    hypothesis_id(*b)
+                )
+            }
+            Edit::InsertEvidence { evidence, .. } => format!("added evidence {}", evidence.id),
+            Edit::RemoveEvidence { evidence, .. } => format!("deleted evidence {}", evidence.id),
+            Edit::ReplaceEvidence { after, .. } => format!("edited evidence {}", after.id),
+            Edit::ReplaceHeader { .. } => "edited the matrix title and question".to_owned(),
+            Edit::ReplaceMatrix { .. } => "restored the recovered changes".to_owned(),
+        }
+    }
+}

@@ -1,0 +1,61 @@
+//! What a key means, independent of which key it is.
+
+use crate::model::Rating;
+
+/// Everything a key (or a mouse gesture translated to a key) can ask for.
+/// The keymap maps keys to actions per context; `update` carries them out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    // Everywhere
+    Quit,
+    Save,
+    Undo,
+    Redo,
+    NextPane,
+    PreviousPane,
+    ToggleHelp,
+    ToggleZoom,
+    CloseTop,
+    /// Open the export popup.
+    Export,
+    /// Create a new matrix.
+    NewMatrix,
+    // Movement, interpreted by the focused pane
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Open,
+    // Library
+    StartFilter,
+    // Reader
+    StartSearch,
+    NextMatch,
+    PreviousMatch,
+    NextSentence,
+    PreviousSentence,
+    ToggleSelection,
+    Attach,
+    // Matrix
+    Rate(Option<Rating>),
+    AddHypothesis,
+    AddEvidence,
+    EditSelected,
+    DeleteSelected,
+    CycleOrder,
+    MoveColumnLeft,
+    MoveColumnRight,
+    // Forms and prompts
+    NextField,
+    PreviousField,
+    Submit,
+    ChoiceNext,
+    ChoicePrevious,
+    /// A key answering the question on screen (`y`, `n`, `r`, `o`, `s`,
+    /// `d`); each question says which keys it takes and what they do.
+    Answer(char),
+}

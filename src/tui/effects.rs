@@ -1,0 +1,149 @@
+//! Carrying out effects: the only place the workbench touches files (and
+//! reads the clock for what it writes into them).
+
+use std::path::Path;
+use std::sync::Arc;
+
+use super::msg::{Effect, ExportFailure, LoadedMatrix, Msg, SaveFailure, SaveMode, SavedFile};
+use crate::document::load_document;
+use crate::export::{ExportContext, export};
+use crate::storage::{
+    LoadError, LockError, SaveError, create_new, fingerprint, has_comments, lock_matrix,
+    matrix_from_bytes, read_recovery, remove_recovery, write_atomically, write_recovery,
+};
+use crate::workspace::{Workspace, scan_library};
+
+/// Performs `effect` and returns the message reporting its result.
+pub fn perform(effect: Effect, workspace: &Workspace) -> Msg {
+    match effect {
+        Effect::Save {
+            path,
+            contents,
+            mode,
+            then,
+        } => {
+            let result = save(&path, contents.as_bytes(), mode);
+            Msg::Saved { path, result, then }
+        }
+        Effect::LoadDocument(path) => {
+            let result = load_document(workspace, &path).map_err(|e| e.to_string());
+            Msg::DocumentLoaded { path, result }
+        }
+        Effect::LoadMatrix(path) => {
+            let result = load_for_editing(&path).map(Box::new);
+            Msg::MatrixLoaded { path, result }
+        }
+        Effect::CreateMatrix { path, contents } => {
+            let result = path
+                .parent()
+                .map_or(Ok(()), std::fs::create_dir_all)
+                .map_err(|e| e.to_string())
+                .and_then(|()| create_new(&path, contents.as_bytes()).map_err(|e| e.to_string()));
+            Msg::MatrixCreated { path, result }
+        }
+        Effect::ScanLibrary => Msg::LibraryScanned(scan_library(workspace)),
+        Effect::WriteRecovery { path, recovery } => {
+            Msg::RecoveryWritten(write_recovery(&path, &recovery).map_err(|e| e.to_string()))
+        }
+        Effect::RemoveRecovery(path) => {
+            Msg::RecoveryWritten(remove_recovery(&path).map_err(|e| e.to_string()))
+        }
+        Effect::Export {
+            matrix,
+            format,
+            path,
+            generated,
+            overwrite,
+        } => {
+            let context = ExportContext::new(generated).with_workspace(workspace);
+            let contents = export(&matrix, format, &context);
+            let result = if overwrite {
+                write_atomically(&path, contents.as_bytes())
+                    .map_err(|e| ExportFailure::Io(e.to_string()))
+            } else {
+                create_new(&path, contents.as_bytes()).map_err(|error| match error {
+                    SaveError::AlreadyExists { .. } => ExportFailure::Exists,
+                    other => ExportFailure::Io(other.to_string()),
+                })
+            };
+            Msg::Exported {
+                format,
+                path,
+                result,
+            }
+        }
+    }
+}
+
+/// Reads the matrix at `path` for editing: its bytes (and their
+/// fingerprint), the advisory lock, and any recovery file beside it.
+pub fn load_for_editing(path: &Path) -> Result<LoadedMatrix, LoadError> {
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    let matrix = matrix_from_bytes(&bytes).map_err(|diagnostics| LoadError::Invalid {
+        path: path.to_owned(),
+        diagnostics,
+    })?;
+    let lock = match lock_matrix(path, &holder()) {
+        Ok(lock) => Ok(Arc::new(lock)),
+        Err(LockError::Held { holder }) => Err(holder),
+        // A lock that cannot be taken at all (a read-only directory, say)
+        // must not keep the analyst from their matrix.
+        Err(LockError::Io { .. }) => Err("the lock file cannot be written".to_owned()),
+    };
+    let (recovery, recovery_error) = match read_recovery(path) {
+        Ok(recovery) => (recovery, None),
+        Err(error) => (None, Some(error.to_string())),
+    };
+    Ok(LoadedMatrix {
+        matrix,
+        fingerprint: fingerprint(&bytes),
+        has_comments: has_comments(&String::from_utf8_lossy(&bytes)),
+        lock,
+        recovery,
+        recovery_error,
+    })
+}
+
+/// Who holds a lock, as the other workbench will be told.
+fn holder() -> String {
+    format!(
+        "pid {} since {}",
+        std::process::id(),
+        chrono::Local::now().format("%Y-%m-%d %H:%M")
+    )
+}
+
+fn save(path: &Path, contents: &[u8], mode: SaveMode) -> Result<SavedFile, SaveFailure> {
+    let io = |error: SaveError| SaveFailure::Io(error.to_string());
+    let mut lock = None;
+    match mode {
+        SaveMode::Checked { expected } => {
+            let current = std::fs::read(path).ok().map(|bytes| fingerprint(&bytes));
+            // A file that disappeared is written again; one that changed
+            // is not overwritten without asking.
+            if current.is_some() && current != expected {
+                return Err(SaveFailure::ChangedOnDisk);
+            }
+            write_atomically(path, contents).map_err(io)?;
+        }
+        SaveMode::Overwrite => write_atomically(path, contents).map_err(io)?,
+        SaveMode::SaveAs => {
+            create_new(path, contents).map_err(|error| match error {
+                SaveError::AlreadyExists { .. } => SaveFailure::Exists,
+                other => io(other),
+            })?;
+            lock = Some(
+                lock_matrix(path, &holder())
+                    .map(Arc::new)
+                    .map_err(|e| e.to_string()),
+            );
+        }
+    }
+    Ok(SavedFile {
+        fingerprint: fingerprint(contents),
+        lock,
+    })
+}

@@ -1,0 +1,75 @@
+//! One field of a form: a line of text or a choice among fixed words.
+
+use tui_input::Input;
+
+/// The value of a field.
+#[derive(Debug, Clone)]
+pub enum FieldValue {
+    Text(Input),
+    Choice {
+        options: &'static [&'static str],
+        selected: usize,
+    },
+}
+
+/// A labelled field.
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub label: &'static str,
+    pub value: FieldValue,
+    /// A short explanation shown when the field has focus.
+    pub hint: &'static str,
+}
+
+impl Field {
+    /// A text field holding `value`, with the cursor at its end.
+    pub fn text_input(label: &'static str, value: &str, hint: &'static str) -> Self {
+        Field {
+            label,
+            value: FieldValue::Text(Input::new(value.to_owned())),
+            hint,
+        }
+    }
+
+    /// A choice among `options`, with `selected` chosen.
+    pub fn choice(
+        label: &'static str,
+        options: &'static [&'static str],
+        selected: &str,
+        hint: &'static str,
+    ) -> Self {
+        Field {
+            label,
+            value: FieldValue::Choice {
+                options,
+                selected: options.iter().position(|o| *o == selected).unwrap_or(0),
+            },
+            hint,
+        }
+    }
+
+    /// The field's current text (a choice's chosen word).
+    pub fn value(&self) -> &str {
+        match &self.value {
+            FieldValue::Text(input) => input.value(),
+            FieldValue::Choice { options, selected } => options[*selected],
+        }
+    }
+
+    /// Whether typing goes into this field.
+    pub fn is_text(&self) -> bool {
+        matches!(self.value, FieldValue::Text(_))
+    }
+
+    /// Steps a choice forward or back, wrapping; text fields ignore it.
+    pub fn cycle(&mut self, forward: bool) {
+        if let FieldValue::Choice { options, selected } = &mut self.value {
+            let count = options.len();
+            *selected = if forward {
+                (*selected + 1) % count
+            } else {
+                (*selected + count - 1) % count
+            };
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! Popup forms: adding and editing hypotheses, evidence and the matrix
+//! header, and attaching a passage. A form is plain state; submitting it
+//! validates the fields against the matrix and yields an [`Edit`].
+//!
+//! [`Edit`]: crate::edit::Edit
+
+mod evidence;
+mod field;
+mod header;
+mod hypothesis;
+mod new_matrix;
+mod save_as;
+
+pub use evidence::{attach_form, evidence_form};
+pub use field::{Field, FieldValue};
+pub use header::header_form;
+pub use hypothesis::hypothesis_form;
+pub use new_matrix::{new_matrix_form, new_matrix_from};
+pub use save_as::{save_as_form, save_as_path};
+
+use crate::edit::Edit;
+use crate::model::{Matrix, Passage};
+use crate::tui::msg::AfterSave;
+
+/// What submitting a form does.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FormPurpose {
+    AddHypothesis,
+    EditHypothesis(usize),
+    AddEvidence,
+    EditEvidence(usize),
+    EditHeader,
+    /// A new evidence item from a passage of the open document.
+    Attach(Passage),
+    /// Saving the matrix under another name, then doing what was planned.
+    SaveAs(AfterSave),
+    /// Creating a new, empty matrix file.
+    NewMatrix,
+}
+
+/// A form on screen.
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub title: String,
+    pub purpose: FormPurpose,
+    pub fields: Vec<Field>,
+    pub focused: usize,
+    /// Why the last submit was refused, shown under the fields.
+    pub error: Option<String>,
+}
+
+impl Form {
+    fn new(title: impl Into<String>, purpose: FormPurpose, fields: Vec<Field>) -> Self {
+        Form {
+            title: title.into(),
+            purpose,
+            fields,
+            focused: 0,
+            error: None,
+        }
+    }
+
+    /// The focused field.
+    pub fn focused_field(&self) -> &Field {
+        &self.fields[self.focused]
+    }
+
+    /// The focused field, to type into.
+    pub fn focused_field_mut(&mut self) -> &mut Field {
+        &mut self.fields[self.focused]
+    }
+
+    /// Moves focus to the next or previous field, wrapping.
+    pub fn move_focus(&mut self, forward: bool) {
+        let count = self.fields.len();
+        self.focused = if forward {
+            (self.focused + 1) % count
+        } else {
+            (self.focused + count - 1) % count
+        };
+    }
+
+    /// The trimmed text of field `index`.
+    fn text(&self, index: usize) -> &str {
+        self.fields[index].value().trim()
+    }
+
+    /// The text of field `index`, `None` when blank.
+    fn optional_text(&self, index: usize) -> Option<String> {
+        Some(self.text(index).to_owned()).filter(|text| !text.is_empty())
+    }
+
+    /// Validates the form against `matrix` and returns the edit it makes.
+    /// On error the message says which field is wrong and why.
+    pub fn submit(&self, matrix: &Matrix) -> Result<Edit, String> {
+        match &self.purpose {
+            FormPurpose::AddHypothesis | FormPurpose::EditHypothesis(_) => {
+                hypothesis::submit(self, matrix)
+            }
+            FormPurpose::AddEvidence | FormPurpose::EditEvidence(_) | FormPurpose::Attach(_) => {
+                evidence::submit(self, matrix)
+            }
+            FormPurpose::EditHeader => header::submit(self, matrix),
+            FormPurpose::SaveAs(_) | FormPurpose::NewMatrix => {
+                Err("this form makes no edit to the open matrix".to_owned())
+            }
+        }
+    }
+}
+
+/// Checks a new or changed id: valid characters, and not taken by another
+/// item (`own` is the item's current position, which may keep its id).
+fn check_id<'a>(
+    id: &str,
+    what: &str,
+    mut taken: impl Iterator<Item = (usize, &'a str)>,
+    own: Option<usize>,
+) -> Result<(), String> {
+    if !crate::model::is_valid_id(id) {
+        return Err(format!("{what} id must be letters, digits, `_` or `-`"));
+    }
+    if taken.any(|(index, other)| other == id && Some(index) != own) {
+        return Err(format!("{what} id `{id}` is already used"));
+    }
+    Ok(())
+}

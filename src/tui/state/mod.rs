@@ -1,0 +1,93 @@
+//! Everything the workbench shows, as plain data. `update` changes it;
+//! the view only reads it.
+
+mod open_matrix;
+mod popup;
+mod status;
+
+pub use open_matrix::{EvidenceOrder, MatrixRow, OpenMatrix};
+pub use popup::{Popup, Question};
+pub use status::{Notice, Severity};
+
+use crate::workspace::Workspace;
+
+/// The three panes, in `Tab` order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pane {
+    #[default]
+    Library,
+    Reader,
+    Matrix,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 3] = [Pane::Library, Pane::Reader, Pane::Matrix];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Library => "Library",
+            Pane::Reader => "Reader",
+            Pane::Matrix => "Matrix",
+        }
+    }
+
+    /// The pane `Tab` (forward) or `Shift-Tab` moves to.
+    pub fn cycle(self, forward: bool) -> Pane {
+        let index = Pane::ALL.iter().position(|p| *p == self).unwrap_or(0);
+        let count = Pane::ALL.len();
+        Pane::ALL[if forward {
+            (index + 1) % count
+        } else {
+            (index + count - 1) % count
+        }]
+    }
+}
+
+/// The whole state of the workbench.
+#[derive(Debug)]
+pub struct State {
+    pub workspace: Workspace,
+    pub library: LibraryState,
+    pub reader: ReaderState,
+    pub matrix: Option<OpenMatrix>,
+    pub focus: Pane,
+    /// The focused pane fills the window.
+    pub zoomed: bool,
+    pub popups: Vec<Popup>,
+    pub notice: Option<Notice>,
+    /// The terminal size, from resize events.
+    pub width: u16,
+    pub height: u16,
+    /// Set when the workbench should exit after this update.
+    pub quitting: bool,
+}
+
+impl State {
+    /// A workbench on `workspace` with nothing open, sized `width` × `height`.
+    pub fn new(workspace: Workspace, library: LibraryState, width: u16, height: u16) -> Self {
+        State {
+            workspace,
+            library,
+            reader: ReaderState::default(),
+            matrix: None,
+            focus: Pane::Library,
+            zoomed: false,
+            popups: Vec::new(),
+            notice: None,
+            width,
+            height,
+            quitting: false,
+        }
+    }
+
+    /// Shows a notification in the status bar.
+    pub fn notify(&mut self, notice: Notice) {
+        self.notice = Some(notice);
+    }
+}
+
+pub use library::{Entry, LibraryState};
+pub use reader::{OpenDocument, ReaderState};
+
+mod library;
+mod reader;

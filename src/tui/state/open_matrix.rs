@@ -1,0 +1,201 @@
+//! The matrix being edited: the data, its undo history, the cursor and
+//! how its evidence is ordered on screen.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+
+use crate::edit::{Edit, History};
+use crate::model::Matrix;
+use crate::scoring::{Scores, by_diagnosticity, score};
+use crate::storage::MatrixLock;
+
+/// How the evidence rows are ordered on screen (the file keeps its order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EvidenceOrder {
+    #[default]
+    File,
+    Diagnosticity,
+    Credibility,
+}
+
+impl EvidenceOrder {
+    /// The next order in the `s` cycle.
+    pub fn next(self) -> Self {
+        match self {
+            EvidenceOrder::File => EvidenceOrder::Diagnosticity,
+            EvidenceOrder::Diagnosticity => EvidenceOrder::Credibility,
+            EvidenceOrder::Credibility => EvidenceOrder::File,
+        }
+    }
+
+    /// How the order is named on screen.
+    pub fn label(self) -> &'static str {
+        match self {
+            EvidenceOrder::File => "file order",
+            EvidenceOrder::Diagnosticity => "most diagnostic first",
+            EvidenceOrder::Credibility => "most credible first",
+        }
+    }
+}
+
+/// Which row of the matrix pane the cursor is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MatrixRow {
+    /// The matrix title and question.
+    Title,
+    /// The hypotheses' header row.
+    Hypotheses,
+    /// An evidence item, by its position in the file (so the cursor stays
+    /// on the item when a re-sort moves it).
+    Evidence(usize),
+}
+
+/// An open matrix file and everything the workbench tracks about it.
+#[derive(Debug, Clone)]
+pub struct OpenMatrix {
+    pub path: PathBuf,
+    pub matrix: Matrix,
+    pub history: History,
+    pub row: MatrixRow,
+    /// The hypothesis column the cursor is in.
+    pub column: usize,
+    pub order: EvidenceOrder,
+    /// First evidence row (in display order) shown, kept so the cursor
+    /// stays visible; maintained by `update`, read by the view.
+    pub row_offset: usize,
+    /// First hypothesis column shown when the matrix is wider than the pane.
+    pub column_offset: usize,
+    pub last_saved: Option<DateTime<Utc>>,
+    /// The fingerprint of the file as last loaded or saved, to notice
+    /// another program changing it; `None` when there was no file.
+    pub disk_fingerprint: Option<u64>,
+    /// The advisory lock on the file, held while it is open here.
+    pub lock: Option<Arc<MatrixLock>>,
+    /// Opened while another workbench held the lock: edits are refused.
+    pub read_only: bool,
+    /// The file on disk has comments the writer will not keep; the first
+    /// save asks before dropping them.
+    pub unsaved_comments: bool,
+    /// Counts every change, undo and redo, so the recovery file is
+    /// rewritten only when something changed.
+    pub revision: u64,
+    /// The revision the recovery file (or the saved file) holds.
+    pub recovery_revision: u64,
+    /// When the recovery file was last written.
+    pub recovery_written_at: Option<DateTime<Utc>>,
+}
+
+impl OpenMatrix {
+    /// A freshly loaded matrix with the cursor on its first cell; `disk`
+    /// is the fingerprint of the file it was read from.
+    pub fn new(path: PathBuf, matrix: Matrix, disk: Option<u64>) -> Self {
+        let row = if matrix.evidence().is_empty() {
+            MatrixRow::Hypotheses
+        } else {
+            MatrixRow::Evidence(0)
+        };
+        OpenMatrix {
+            path,
+            matrix,
+            history: History::new(),
+            row,
+            column: 0,
+            order: EvidenceOrder::File,
+            row_offset: 0,
+            column_offset: 0,
+            last_saved: None,
+            disk_fingerprint: disk,
+            lock: None,
+            read_only: false,
+            unsaved_comments: false,
+            revision: 0,
+            recovery_revision: 0,
+            recovery_written_at: None,
+        }
+    }
+
+    /// Evidence positions in the order they are shown, scoring the matrix
+    /// only when the order needs it (callers without scores at hand).
+    pub fn current_display_order(&self) -> Vec<usize> {
+        match self.order {
+            EvidenceOrder::Diagnosticity => self.display_order(&score(&self.matrix)),
+            _ => self.display_order_unscored(),
+        }
+    }
+
+    /// Evidence positions in the order they are shown.
+    pub fn display_order(&self, scores: &Scores) -> Vec<usize> {
+        match self.order {
+            EvidenceOrder::Diagnosticity => by_diagnosticity(scores),
+            _ => self.display_order_unscored(),
+        }
+    }
+
+    /// The orders that need no scores.
+    fn display_order_unscored(&self) -> Vec<usize> {
+        let evidence = self.matrix.evidence();
+        let mut order: Vec<usize> = (0..evidence.len()).collect();
+        if self.order == EvidenceOrder::Credibility {
+            // Stable: equally credible items keep their file order;
+            // relevance breaks ties between equal credibility.
+            order.sort_by_key(|&i| {
+                (
+                    std::cmp::Reverse(evidence[i].credibility),
+                    std::cmp::Reverse(evidence[i].relevance),
+                )
+            });
+        }
+        order
+    }
+
+    /// Applies an edit through the history.
+    pub fn apply(&mut self, edit: Edit) {
+        self.history.apply(&mut self.matrix, edit);
+        self.revision += 1;
+        self.clamp_cursor();
+    }
+
+    /// Undoes (or, `backwards` false, redoes) one edit; returns it.
+    pub fn undo(&mut self, backwards: bool) -> Option<Edit> {
+        let done = if backwards {
+            self.history.undo(&mut self.matrix).cloned()
+        } else {
+            self.history.redo(&mut self.matrix).cloned()
+        };
+        if done.is_some() {
+            self.revision += 1;
+        }
+        self.clamp_cursor();
+        done
+    }
+
+    /// Whether there are unsaved changes.
+    pub fn is_dirty(&self) -> bool {
+        self.history.is_dirty()
+    }
+
+    /// Keeps the cursor on an existing row and column after the matrix
+    /// shrank (a deletion, an undo).
+    pub fn clamp_cursor(&mut self) {
+        let columns = self.matrix.hypotheses().len();
+        self.column = self.column.min(columns.saturating_sub(1));
+        let rows = self.matrix.evidence().len();
+        if let MatrixRow::Evidence(row) = self.row {
+            self.row = if rows == 0 {
+                MatrixRow::Hypotheses
+            } else {
+                MatrixRow::Evidence(row.min(rows - 1))
+            };
+        }
+    }
+
+    /// The file name, for titles and the status bar.
+    pub fn file_name(&self) -> String {
+        self.path.file_name().map_or_else(
+            || self.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    }
+}

@@ -1,0 +1,67 @@
+//! Popups, stacked over the panes; `Esc` closes the top one.
+
+use std::path::PathBuf;
+
+use crate::export::Format;
+use crate::storage::Recovery;
+use crate::tui::forms::Form;
+use crate::tui::msg::{AfterSave, LoadedMatrix};
+
+/// A question that needs an answer before anything happens. Each lists
+/// its keys in its text; `Esc` always backs out.
+#[derive(Debug)]
+pub enum Question {
+    /// Quitting with unsaved changes: y saves and quits, n quits.
+    QuitUnsaved,
+    /// Deleting the hypothesis at this column.
+    DeleteHypothesis(usize),
+    /// Deleting the evidence item at this row (file position).
+    DeleteEvidence(usize),
+    /// Opening another matrix while this one has unsaved changes: y saves
+    /// it first, n discards the changes.
+    SwitchMatrixUnsaved(PathBuf),
+    /// Replacing an existing export file.
+    OverwriteExport { format: Format, path: PathBuf },
+    /// Another workbench holds the matrix's lock: r opens it read-only.
+    OpenReadOnly {
+        path: PathBuf,
+        loaded: Box<LoadedMatrix>,
+    },
+    /// Unsaved changes were found beside the matrix: r restores them, d
+    /// discards them.
+    Restore(Box<Recovery>),
+    /// The file changed on disk since it was loaded: r reloads it, o
+    /// overwrites it, s saves as another file.
+    ChangedOnDisk { then: AfterSave },
+    /// The save failed: s saves as another file.
+    SaveFailed { then: AfterSave },
+    /// The file has comments a save would drop: y saves anyway.
+    DropComments { then: AfterSave },
+}
+
+/// One layer over the panes.
+#[derive(Debug)]
+pub enum Popup {
+    Help {
+        scroll: u16,
+    },
+    Form(Form),
+    Confirm {
+        question: Question,
+        text: String,
+    },
+    /// Choosing an export format; `selected` indexes `Format::ALL`.
+    Export {
+        selected: usize,
+    },
+}
+
+impl Popup {
+    /// A question popup.
+    pub fn ask(question: Question, text: impl Into<String>) -> Self {
+        Popup::Confirm {
+            question,
+            text: text.into(),
+        }
+    }
+}

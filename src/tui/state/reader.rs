@@ -1,0 +1,75 @@
+//! The Reader pane: one document, wrapped to the pane, with a sentence
+//! cursor, a selection of sentences, and search.
+
+use std::ops::Range;
+
+use tui_input::Input;
+
+use crate::document::{Document, Layout, Position, Search, Sentences, VisualLine};
+use crate::model::Passage;
+
+/// The reader: the open document, if any, and the search prompt.
+#[derive(Debug, Clone, Default)]
+pub struct ReaderState {
+    pub document: Option<OpenDocument>,
+    /// The `/` prompt while the query is being typed.
+    pub search_prompt: Option<Input>,
+    /// A passage to show once its document has loaded (from the matrix's
+    /// `Enter`).
+    pub pending_passage: Option<Passage>,
+}
+
+/// A document being read.
+#[derive(Debug, Clone)]
+pub struct OpenDocument {
+    pub document: Document,
+    /// The wrap of the document at the pane's width (a cache, built as the
+    /// analyst scrolls; reset when the width changes).
+    pub layout: Layout,
+    /// Sentence boundaries found so far (a cache).
+    pub sentences: Sentences,
+    /// The first visual line shown.
+    pub top: Position,
+    /// The sentence under the cursor, as bytes of the text.
+    pub cursor: Option<Range<usize>>,
+    /// The sentence where a selection started (`v`).
+    pub anchor: Option<Range<usize>>,
+    /// The last search, with its matches.
+    pub search: Option<Search>,
+    /// The match `n` and `N` step from, drawn brighter than the others.
+    pub current_match: Option<Range<usize>>,
+    /// The lines on screen, refreshed by `update` after every change so the
+    /// view can draw without wrapping anything itself.
+    pub visible: Vec<VisualLine>,
+}
+
+impl OpenDocument {
+    /// A document shown from the top at `width` columns, the cursor on its
+    /// first sentence.
+    pub fn new(document: Document, width: usize) -> Self {
+        let mut sentences = Sentences::new();
+        let cursor = sentences.at(&document, 0);
+        OpenDocument {
+            document,
+            layout: Layout::new(width),
+            sentences,
+            top: Position::TOP,
+            cursor,
+            anchor: None,
+            search: None,
+            current_match: None,
+            visible: Vec::new(),
+        }
+    }
+
+    /// The bytes selected: whole sentences from the anchor's to the
+    /// cursor's, in either direction, or the cursor's sentence when nothing
+    /// is being selected. `text[range]` is the exact quote.
+    pub fn selection(&self) -> Option<Range<usize>> {
+        let cursor = self.cursor.clone()?;
+        Some(match &self.anchor {
+            Some(anchor) => anchor.start.min(cursor.start)..anchor.end.max(cursor.end),
+            None => cursor,
+        })
+    }
+}

@@ -1,0 +1,92 @@
+//! The export popup: choose a format, write `NAME.EXT` beside the matrix,
+//! and confirm before replacing a file that is already there.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+
+use crate::export::Format;
+use crate::tui::action::Action;
+use crate::tui::msg::{Effect, ExportFailure};
+use crate::tui::state::{Notice, Popup, Question, State};
+
+/// `X`: opens the format list.
+pub fn open_menu(state: &mut State) {
+    if state.matrix.is_none() {
+        state.notify(Notice::info("No matrix is open: nothing to export"));
+        return;
+    }
+    state.popups.push(Popup::Export { selected: 0 });
+}
+
+/// Keys in the format list.
+pub fn act(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
+    let Some(Popup::Export { selected }) = state.popups.last_mut() else {
+        return Vec::new();
+    };
+    let last = Format::ALL.len() - 1;
+    match action {
+        Action::Up => *selected = selected.saturating_sub(1),
+        Action::Down => *selected = (*selected + 1).min(last),
+        Action::Top => *selected = 0,
+        Action::Bottom => *selected = last,
+        Action::CloseTop => {
+            state.popups.pop();
+        }
+        Action::Submit => {
+            let format = Format::ALL[*selected];
+            state.popups.pop();
+            return write(state, format, now, false);
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// The effect that writes the export of the open matrix in `format`.
+pub fn write(
+    state: &mut State,
+    format: Format,
+    now: DateTime<Utc>,
+    overwrite: bool,
+) -> Vec<Effect> {
+    let Some(open) = &state.matrix else {
+        return Vec::new();
+    };
+    vec![Effect::Export {
+        matrix: Box::new(open.matrix.clone()),
+        format,
+        path: format.path_beside(&open.path),
+        generated: now.date_naive(),
+        overwrite,
+    }]
+}
+
+/// An export finished, or found a file in its way.
+pub fn exported(
+    state: &mut State,
+    format: Format,
+    path: PathBuf,
+    result: Result<(), ExportFailure>,
+) -> Vec<Effect> {
+    let shown = state.workspace.display_path(&path);
+    match result {
+        Ok(()) => state.notify(Notice::info(format!(
+            "Exported {} to {shown}",
+            format.name()
+        ))),
+        Err(ExportFailure::Exists) => {
+            let text = format!(
+                "{shown} already exists. Replace it with a new {} export?\n\ny  replace it    n or Esc  keep it",
+                format.name()
+            );
+            state
+                .popups
+                .push(Popup::ask(Question::OverwriteExport { format, path }, text));
+        }
+        Err(ExportFailure::Io(why)) => {
+            state.notify(Notice::error(format!("Could not export: {why}")));
+        }
+    }
+    Vec::new()
+}

@@ -1,0 +1,98 @@
+//! Actions in the Library pane: moving, filtering, opening.
+
+use ratatui::layout::Rect;
+
+use super::viewport::scrolled_to;
+use crate::tui::action::Action;
+use crate::tui::msg::Effect;
+use crate::tui::state::{Entry, Notice, Popup, Question, State};
+use crate::tui::view::inner;
+
+pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
+    let library = &mut state.library;
+    let count = library.entries.len();
+    let last = count.saturating_sub(1);
+    match action {
+        Action::Up => library.selected = library.selected.saturating_sub(1),
+        Action::Down => library.selected = (library.selected + 1).min(last),
+        Action::PageUp => library.selected = library.selected.saturating_sub(10),
+        Action::PageDown => library.selected = (library.selected + 10).min(last),
+        Action::Top => library.selected = 0,
+        Action::Bottom => library.selected = last,
+        Action::StartFilter => library.filtering = true,
+        Action::Submit => {
+            library.filtering = false;
+            return open_selected(state);
+        }
+        Action::CloseTop => {
+            library.filtering = false;
+            if !library.filter.value().is_empty() {
+                library.filter.reset();
+                library.refilter();
+            }
+        }
+        Action::Open => return open_selected(state),
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// `Enter`: reads the document into the reader, or opens the matrix
+/// (asking first when the open one has unsaved changes).
+fn open_selected(state: &mut State) -> Vec<Effect> {
+    let Some(entry) = state.library.selected_entry() else {
+        state.notify(Notice::info("Nothing matches the filter (Esc clears it)"));
+        return Vec::new();
+    };
+    let library = &state.library.library;
+    match entry {
+        Entry::Document(index) => vec![Effect::LoadDocument(library.documents[index].path.clone())],
+        Entry::Matrix(index) => {
+            let matrix = &library.matrices[index];
+            if let Err(error) = &matrix.summary {
+                let first = error.lines().next().unwrap_or_default().to_owned();
+                state.notify(Notice::error(format!("This matrix does not load: {first}")));
+                return Vec::new();
+            }
+            let path = state.workspace.root().join(&matrix.path);
+            match &state.matrix {
+                Some(open) if open.path == path => {
+                    state.focus = crate::tui::state::Pane::Matrix;
+                    Vec::new()
+                }
+                Some(open) if open.is_dirty() => {
+                    let text = format!(
+                        "{} has unsaved changes. Save them before opening {}?\n\ny  save, then open    n  discard them and open    Esc  stay",
+                        open.file_name(),
+                        matrix.path
+                    );
+                    state
+                        .popups
+                        .push(Popup::ask(Question::SwitchMatrixUnsaved(path), text));
+                    Vec::new()
+                }
+                _ => vec![Effect::LoadMatrix(path)],
+            }
+        }
+        Entry::Skipped(index) => {
+            let skipped = &library.skipped[index];
+            state.notify(Notice::warning(format!(
+                "{} is skipped: {}",
+                skipped.path, skipped.reason
+            )));
+            Vec::new()
+        }
+    }
+}
+
+/// Keeps the selected row inside the pane.
+pub fn keep_selection_visible(state: &mut State, area: Option<Rect>) {
+    let library = &mut state.library;
+    library.selected = library
+        .selected
+        .min(library.entries.len().saturating_sub(1));
+    if let Some(area) = area {
+        let rows = usize::from(inner(area).height.saturating_sub(1));
+        library.offset = scrolled_to(library.offset, library.selected, rows);
+    }
+}

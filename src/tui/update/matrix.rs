@@ -1,0 +1,236 @@
+//! Actions in the matrix pane: moving, rating, adding, editing, deleting,
+//! reordering, and following an item to its passage.
+
+use crate::edit::Edit;
+use crate::model::Rating;
+use crate::tui::action::Action;
+use crate::tui::forms::{evidence_form, header_form, hypothesis_form};
+use crate::tui::msg::Effect;
+use crate::tui::state::{MatrixRow, Notice, OpenMatrix, Popup, Question, State};
+use crate::tui::view::{MatrixGeometry, areas, inner};
+
+pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
+    let page = page_rows(state);
+    let Some(open) = state.matrix.as_mut() else {
+        if !matches!(action, Action::CloseTop) {
+            state.notify(Notice::info(
+                "No matrix is open: choose one in the Library (Tab), or create one with Ctrl-n",
+            ));
+        }
+        return Vec::new();
+    };
+    let edits = matches!(
+        action,
+        Action::Rate(_)
+            | Action::AddHypothesis
+            | Action::AddEvidence
+            | Action::EditSelected
+            | Action::DeleteSelected
+            | Action::MoveColumnLeft
+            | Action::MoveColumnRight
+    );
+    if edits && open.read_only {
+        state.notify(Notice::warning(
+            "This matrix is open read-only (another workbench has it): Ctrl-s saves a copy",
+        ));
+        return Vec::new();
+    }
+    match action {
+        Action::Up => move_rows(open, RowMove::By(-1)),
+        Action::Down => move_rows(open, RowMove::By(1)),
+        Action::PageUp => move_rows(open, RowMove::By(-(page as isize))),
+        Action::PageDown => move_rows(open, RowMove::By(page as isize)),
+        Action::Top => move_rows(open, RowMove::FirstEvidence),
+        Action::Bottom => move_rows(open, RowMove::LastEvidence),
+        Action::Left => open.column = open.column.saturating_sub(1),
+        Action::Right => {
+            open.column = (open.column + 1).min(open.matrix.hypotheses().len().saturating_sub(1));
+        }
+        Action::Rate(rating) => rate(state, rating),
+        Action::AddHypothesis => {
+            let form = hypothesis_form(&open.matrix, None);
+            state.popups.push(Popup::Form(form));
+        }
+        Action::AddEvidence => {
+            let form = evidence_form(&open.matrix, None);
+            state.popups.push(Popup::Form(form));
+        }
+        Action::EditSelected => edit_selected(state),
+        Action::DeleteSelected => delete_selected(state),
+        Action::CycleOrder => {
+            open.order = open.order.next();
+            let label = open.order.label();
+            state.notify(Notice::info(format!("Evidence in {label}")));
+        }
+        Action::MoveColumnLeft | Action::MoveColumnRight => move_column(state, action),
+        Action::Open => return open_selected(state),
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Rows a page key moves: the visible evidence rows, less one for context.
+fn page_rows(state: &State) -> usize {
+    let hypotheses = state
+        .matrix
+        .as_ref()
+        .map_or(0, |m| m.matrix.hypotheses().len());
+    areas(state)
+        .matrix
+        .map_or(1, |area| {
+            MatrixGeometry::new(inner(area), hypotheses).visible_rows()
+        })
+        .saturating_sub(1)
+        .max(1)
+}
+
+/// Where a vertical move goes.
+enum RowMove {
+    By(isize),
+    FirstEvidence,
+    LastEvidence,
+}
+
+/// Moves the cursor through title, header and the evidence in display
+/// order, stopping at either end.
+fn move_rows(open: &mut OpenMatrix, movement: RowMove) {
+    let order = open.current_display_order();
+    // Row numbers: 0 title, 1 header, 2.. evidence in display order.
+    let current = match open.row {
+        MatrixRow::Title => 0,
+        MatrixRow::Hypotheses => 1,
+        MatrixRow::Evidence(index) => 2 + order.iter().position(|&i| i == index).unwrap_or(0),
+    };
+    let last = 1 + order.len();
+    let target = match movement {
+        RowMove::By(by) => current.saturating_add_signed(by).min(last),
+        // `g` goes to the first evidence row, not the title above it.
+        RowMove::FirstEvidence => 2.min(last),
+        RowMove::LastEvidence => last,
+    };
+    open.row = match target {
+        0 => MatrixRow::Title,
+        1 => MatrixRow::Hypotheses,
+        n => MatrixRow::Evidence(order[n - 2]),
+    };
+}
+
+fn rate(state: &mut State, rating: Option<Rating>) {
+    let Some(open) = state.matrix.as_mut() else {
+        return;
+    };
+    let MatrixRow::Evidence(evidence) = open.row else {
+        state.notify(Notice::info("Move to an evidence row to rate it (j or ↓)"));
+        return;
+    };
+    if open.matrix.hypotheses().is_empty() {
+        state.notify(Notice::info("Add a hypothesis first (H)"));
+        return;
+    }
+    let hypothesis = open.column;
+    let before = open.matrix.rating(evidence, hypothesis);
+    if before == rating {
+        return;
+    }
+    open.apply(Edit::Rate {
+        evidence,
+        hypothesis,
+        before,
+        after: rating,
+    });
+}
+
+fn edit_selected(state: &mut State) {
+    let Some(open) = state.matrix.as_ref() else {
+        return;
+    };
+    let form = match open.row {
+        MatrixRow::Title => header_form(&open.matrix),
+        MatrixRow::Hypotheses if open.matrix.hypotheses().is_empty() => {
+            state.notify(Notice::info("No hypotheses yet: add one with H"));
+            return;
+        }
+        MatrixRow::Hypotheses => hypothesis_form(&open.matrix, Some(open.column)),
+        MatrixRow::Evidence(index) => evidence_form(&open.matrix, Some(index)),
+    };
+    state.popups.push(Popup::Form(form));
+}
+
+fn delete_selected(state: &mut State) {
+    let Some(open) = state.matrix.as_ref() else {
+        return;
+    };
+    let (question, text) = match open.row {
+        MatrixRow::Title => {
+            state.notify(Notice::info(
+                "Select a hypothesis (header row) or an evidence row to delete it",
+            ));
+            return;
+        }
+        MatrixRow::Hypotheses => {
+            let Some(hypothesis) = open.matrix.hypotheses().get(open.column) else {
+                return;
+            };
+            (
+                Question::DeleteHypothesis(open.column),
+                format!(
+                    "Delete hypothesis {} “{}” and its {} ratings?\n\ny  delete    n or Esc  keep it",
+                    hypothesis.id,
+                    hypothesis.title,
+                    (0..open.matrix.evidence().len())
+                        .filter(|&row| open.matrix.rating(row, open.column).is_some())
+                        .count()
+                ),
+            )
+        }
+        MatrixRow::Evidence(index) => {
+            let evidence = &open.matrix.evidence()[index];
+            (
+                Question::DeleteEvidence(index),
+                format!(
+                    "Delete evidence {} “{}”?\n\ny  delete    n or Esc  keep it",
+                    evidence.id, evidence.summary
+                ),
+            )
+        }
+    };
+    state.popups.push(Popup::ask(question, text));
+}
+
+fn move_column(state: &mut State, action: Action) {
+    let Some(open) = state.matrix.as_mut() else {
+        return;
+    };
+    let from = open.column;
+    let to = match action {
+        Action::MoveColumnLeft => from.checked_sub(1),
+        _ => Some(from + 1).filter(|&to| to < open.matrix.hypotheses().len()),
+    };
+    if let Some(to) = to {
+        open.apply(Edit::SwapHypotheses { a: from, b: to });
+        open.column = to;
+    }
+}
+
+/// `Enter`: on a sourced item, show its passage in the reader; on the
+/// header rows, edit.
+fn open_selected(state: &mut State) -> Vec<Effect> {
+    let Some(open) = state.matrix.as_ref() else {
+        return Vec::new();
+    };
+    match open.row {
+        MatrixRow::Title | MatrixRow::Hypotheses => {
+            edit_selected(state);
+            Vec::new()
+        }
+        MatrixRow::Evidence(index) => match open.matrix.evidence()[index].source.clone() {
+            Some(passage) => super::reader::show_passage(state, passage),
+            None => {
+                state.notify(Notice::info(
+                    "This item has no passage (press e to edit it)",
+                ));
+                Vec::new()
+            }
+        },
+    }
+}

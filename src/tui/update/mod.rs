@@ -1,0 +1,73 @@
+//! `update(&mut State, Msg, now) -> Vec<Effect>`: every change to the
+//! workbench's state happens here, and nothing here touches the terminal
+//! or the disk (file work goes out as effects). The clock is a parameter.
+
+mod export;
+mod files;
+mod global;
+mod library;
+mod matrix;
+mod mouse;
+mod popup;
+mod reader;
+mod recovery;
+mod text_input;
+mod viewport;
+
+use chrono::{DateTime, Utc};
+
+use super::action::Action;
+use super::msg::{Effect, Msg};
+use super::state::{Pane, Popup, State};
+
+pub use files::open_matrix_now;
+
+/// Carries out one message.
+pub fn update(state: &mut State, msg: Msg, now: DateTime<Utc>) -> Vec<Effect> {
+    let effects = match msg {
+        Msg::Action(action) => act(state, action, now),
+        Msg::Input(request) => text_input::input(state, request),
+        Msg::Resize { width, height } => {
+            state.width = width;
+            state.height = height;
+            reader::reflow(state);
+            Vec::new()
+        }
+        Msg::Click { column, row } => mouse::click(state, column, row),
+        Msg::Scroll { column, row, down } => mouse::scroll(state, column, row, down),
+        Msg::Saved { path, result, then } => files::saved(state, path, result, then, now),
+        Msg::DocumentLoaded { path, result } => reader::loaded(state, path, result),
+        Msg::MatrixLoaded { path, result } => files::matrix_loaded(state, path, result),
+        Msg::RecoveryWritten(result) => recovery::written(state, result),
+        Msg::MatrixCreated { path, result } => files::matrix_created(state, path, result),
+        Msg::LibraryScanned(library) => {
+            state.library.replace(library);
+            Vec::new()
+        }
+        Msg::Tick => recovery::tick(state, now),
+        Msg::Exported {
+            format,
+            path,
+            result,
+        } => export::exported(state, format, path, result),
+    };
+    viewport::keep_cursors_visible(state);
+    effects
+}
+
+fn act(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
+    if let Some(Popup::Export { .. }) = state.popups.last() {
+        return export::act(state, action, now);
+    }
+    if !state.popups.is_empty() {
+        return popup::act(state, action, now);
+    }
+    if let Some(effects) = global::act(state, action, now) {
+        return effects;
+    }
+    match state.focus {
+        Pane::Library => library::act(state, action),
+        Pane::Reader => reader::act(state, action),
+        Pane::Matrix => matrix::act(state, action),
+    }
+}

@@ -1,0 +1,118 @@
+//! Mouse clicks and the wheel: a click focuses the pane under it and puts
+//! the cursor on the row, cell or sentence clicked; the wheel scrolls.
+
+use ratatui::layout::{Position, Rect};
+
+use crate::document::glyphs;
+use crate::tui::action::Action;
+use crate::tui::msg::Effect;
+use crate::tui::state::{MatrixRow, Pane, State};
+use crate::tui::view::{MatrixGeometry, areas, inner, reader_text_area};
+
+/// Rows one notch of the wheel moves.
+const WHEEL_ROWS: usize = 3;
+
+pub fn click(state: &mut State, column: u16, row: u16) -> Vec<Effect> {
+    if !state.popups.is_empty() {
+        return Vec::new();
+    }
+    let areas = areas(state);
+    let Some(pane) = areas.pane_at(column, row) else {
+        return Vec::new();
+    };
+    state.focus = pane;
+    let Some(area) = areas.of(pane) else {
+        return Vec::new();
+    };
+    match pane {
+        Pane::Library => click_library(state, area, row),
+        Pane::Reader => click_reader(state, area, column, row),
+        Pane::Matrix => click_matrix(state, area, column, row),
+    }
+    Vec::new()
+}
+
+pub fn scroll(state: &mut State, column: u16, row: u16, down: bool) -> Vec<Effect> {
+    if !state.popups.is_empty() {
+        return Vec::new();
+    }
+    let Some(pane) = areas(state).pane_at(column, row) else {
+        return Vec::new();
+    };
+    let focus = std::mem::replace(&mut state.focus, pane);
+    let action = if down { Action::Down } else { Action::Up };
+    let mut effects = Vec::new();
+    for _ in 0..WHEEL_ROWS {
+        effects.extend(match pane {
+            Pane::Library => super::library::act(state, action),
+            Pane::Reader => super::reader::act(state, action),
+            Pane::Matrix => super::matrix::act(state, action),
+        });
+    }
+    // The wheel scrolls what is under the mouse without taking the focus.
+    state.focus = focus;
+    effects
+}
+
+fn click_library(state: &mut State, area: Rect, row: u16) {
+    let list = inner(area);
+    // The first inner line is the filter line.
+    if row > list.y && row < list.y + list.height {
+        let index = state.library.offset + usize::from(row - list.y - 1);
+        if index < state.library.entries.len() {
+            state.library.selected = index;
+        }
+    }
+}
+
+fn click_reader(state: &mut State, area: Rect, column: u16, row: u16) {
+    let text = reader_text_area(area);
+    if !text.contains(Position::new(column, row)) {
+        return;
+    }
+    let Some(open) = state.reader.document.as_mut() else {
+        return;
+    };
+    let Some(line) = open.visible.get(usize::from(row - text.y)) else {
+        return;
+    };
+    // Walk the line's glyphs to the clicked column.
+    let target = usize::from(column - text.x);
+    let shown = &open.document.text()[line.shown.clone()];
+    let mut used = 0;
+    let mut offset = line.shown.start;
+    for (at, glyph) in glyphs(shown) {
+        offset = line.shown.start + at;
+        used += glyph.width();
+        if used > target {
+            break;
+        }
+    }
+    open.cursor = open.sentences.at(&open.document, offset);
+}
+
+fn click_matrix(state: &mut State, area: Rect, column: u16, row: u16) {
+    let Some(open) = state.matrix.as_mut() else {
+        return;
+    };
+    let geometry = MatrixGeometry::new(inner(area), open.matrix.hypotheses().len());
+    let first_column_x = geometry.column_x(0);
+    if column >= first_column_x {
+        let index =
+            open.column_offset + usize::from((column - first_column_x) / geometry.column_width);
+        if index < open.matrix.hypotheses().len() {
+            open.column = index;
+        }
+    }
+    let at = Position::new(column, row);
+    if geometry.title.contains(at) {
+        open.row = MatrixRow::Title;
+    } else if geometry.header.contains(at) {
+        open.row = MatrixRow::Hypotheses;
+    } else if geometry.rows.contains(at) {
+        let order = open.current_display_order();
+        if let Some(&index) = order.get(open.row_offset + usize::from(row - geometry.rows.y)) {
+            open.row = MatrixRow::Evidence(index);
+        }
+    }
+}

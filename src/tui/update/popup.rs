@@ -1,0 +1,271 @@
+//! Actions while a popup is on top: help, forms and questions.
+
+use chrono::{DateTime, Utc};
+
+use crate::edit::Edit;
+use crate::tui::action::Action;
+use crate::tui::forms::{FormPurpose, new_matrix_from, save_as_form, save_as_path};
+use crate::tui::msg::{AfterSave, Effect, SaveMode};
+use crate::tui::state::{MatrixRow, Notice, Popup, Question, State};
+
+/// Lines the help popup scrolls per page.
+const HELP_PAGE: u16 = 10;
+
+pub fn act(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
+    match state.popups.last_mut() {
+        Some(Popup::Help { scroll }) => {
+            match action {
+                Action::Down => *scroll = scroll.saturating_add(1),
+                Action::Up => *scroll = scroll.saturating_sub(1),
+                Action::PageDown => *scroll = scroll.saturating_add(HELP_PAGE),
+                Action::PageUp => *scroll = scroll.saturating_sub(HELP_PAGE),
+                Action::CloseTop | Action::ToggleHelp => {
+                    state.popups.pop();
+                }
+                _ => {}
+            }
+            Vec::new()
+        }
+        Some(Popup::Form(form)) => match action {
+            Action::NextField => {
+                form.move_focus(true);
+                Vec::new()
+            }
+            Action::PreviousField => {
+                form.move_focus(false);
+                Vec::new()
+            }
+            Action::ChoiceNext => {
+                form.focused_field_mut().cycle(true);
+                Vec::new()
+            }
+            Action::ChoicePrevious => {
+                form.focused_field_mut().cycle(false);
+                Vec::new()
+            }
+            Action::Submit => submit_form(state, now),
+            Action::CloseTop => {
+                state.popups.pop();
+                Vec::new()
+            }
+            _ => Vec::new(),
+        },
+        Some(Popup::Confirm { .. }) => match action {
+            Action::Answer(key) => answer(state, key, now),
+            Action::CloseTop => {
+                state.popups.pop();
+                Vec::new()
+            }
+            _ => Vec::new(),
+        },
+        // The export list is handled by `export::act`.
+        Some(Popup::Export { .. }) | None => Vec::new(),
+    }
+}
+
+fn submit_form(state: &mut State, now: DateTime<Utc>) -> Vec<Effect> {
+    let Some(Popup::Form(form)) = state.popups.last_mut() else {
+        return Vec::new();
+    };
+    if form.purpose == FormPurpose::NewMatrix {
+        return match new_matrix_from(form, &state.workspace) {
+            Err(why) => {
+                form.error = Some(why);
+                Vec::new()
+            }
+            Ok((path, mut matrix)) => {
+                state.popups.pop();
+                let stamp = super::global::whole_seconds(now);
+                matrix.created = Some(stamp);
+                matrix.updated = Some(stamp);
+                let contents = crate::storage::matrix_to_toml(&matrix);
+                vec![Effect::CreateMatrix { path, contents }]
+            }
+        };
+    }
+    if let FormPurpose::SaveAs(then) = &form.purpose {
+        let then = then.clone();
+        return match save_as_path(form, &state.workspace) {
+            Err(why) => {
+                form.error = Some(why);
+                Vec::new()
+            }
+            Ok(path) => {
+                state.popups.pop();
+                super::global::save_to(state, path, SaveMode::SaveAs, then, now)
+            }
+        };
+    }
+    let Some(open) = state.matrix.as_mut() else {
+        return Vec::new();
+    };
+    match form.submit(&open.matrix) {
+        Err(why) => form.error = Some(why),
+        Ok(edit) => {
+            let attached = matches!(form.purpose, FormPurpose::Attach(_));
+            let new_row = match &edit {
+                Edit::InsertEvidence { index, .. } => Some(*index),
+                _ => None,
+            };
+            let new_column = match &edit {
+                Edit::InsertHypothesis { index, .. } => Some(*index),
+                _ => None,
+            };
+            open.apply(edit.clone());
+            if let Some(row) = new_row {
+                open.row = MatrixRow::Evidence(row);
+            }
+            if let Some(column) = new_column {
+                open.column = column;
+            }
+            let described = edit.describe(&open.matrix);
+            state.popups.pop();
+            let text = if attached {
+                format!("{described}: rate it in the matrix (Tab)")
+            } else {
+                described
+            };
+            state.notify(Notice::info(capitalise(&text)));
+        }
+    }
+    Vec::new()
+}
+
+/// A key pressed at a question. Keys the question does not take leave it
+/// on screen.
+fn answer(state: &mut State, key: char, now: DateTime<Utc>) -> Vec<Effect> {
+    let Some(Popup::Confirm { question, text }) = state.popups.pop() else {
+        return Vec::new();
+    };
+    match (question, key) {
+        (Question::QuitUnsaved, 'y') => super::global::save(state, now, AfterSave::Quit),
+        (Question::QuitUnsaved, 'n') => {
+            state.quitting = true;
+            // The analyst chose to drop the changes: drop their copy too.
+            state
+                .matrix
+                .as_ref()
+                .map(|open| vec![Effect::RemoveRecovery(open.path.clone())])
+                .unwrap_or_default()
+        }
+        (Question::DeleteHypothesis(index), 'y') => {
+            delete(state, |matrix| {
+                let hypothesis = matrix.hypotheses().get(index)?.clone();
+                let column = (0..matrix.evidence().len())
+                    .map(|row| matrix.rating(row, index))
+                    .collect();
+                Some(Edit::RemoveHypothesis {
+                    index,
+                    hypothesis,
+                    column,
+                })
+            });
+            Vec::new()
+        }
+        (Question::DeleteEvidence(index), 'y') => {
+            delete(state, |matrix| {
+                Some(Edit::RemoveEvidence {
+                    index,
+                    evidence: matrix.evidence().get(index)?.clone(),
+                })
+            });
+            Vec::new()
+        }
+        (Question::DeleteHypothesis(_) | Question::DeleteEvidence(_), 'n') => Vec::new(),
+        (Question::SwitchMatrixUnsaved(path), 'y') => {
+            super::global::save(state, now, AfterSave::Open(path))
+        }
+        (Question::SwitchMatrixUnsaved(path), 'n') => vec![Effect::LoadMatrix(path)],
+        (Question::OverwriteExport { format, .. }, 'y') => {
+            super::export::write(state, format, now, true)
+        }
+        (Question::OverwriteExport { .. }, 'n') => Vec::new(),
+        (Question::OpenReadOnly { path, loaded }, 'r') => {
+            super::files::open_loaded(state, path, *loaded, true);
+            Vec::new()
+        }
+        (Question::Restore(recovery), 'r') => {
+            if let Some(open) = state.matrix.as_mut() {
+                let before = Box::new(open.matrix.clone());
+                open.apply(Edit::ReplaceMatrix {
+                    before,
+                    after: Box::new(recovery.matrix),
+                });
+                state.notify(Notice::info(
+                    "Restored the recovered changes: they are unsaved until Ctrl-s (u undoes the restore)",
+                ));
+            }
+            Vec::new()
+        }
+        (Question::Restore(_), 'd') => {
+            state.notify(Notice::info("Discarded the recovered changes"));
+            state
+                .matrix
+                .as_ref()
+                .map(|open| vec![Effect::RemoveRecovery(open.path.clone())])
+                .unwrap_or_default()
+        }
+        (Question::ChangedOnDisk { .. }, 'r') => reload(state),
+        (Question::ChangedOnDisk { then }, 'o') => {
+            let Some(path) = state.matrix.as_ref().map(|open| open.path.clone()) else {
+                return Vec::new();
+            };
+            super::global::save_to(state, path, SaveMode::Overwrite, then, now)
+        }
+        (Question::DropComments { then }, 'y') => {
+            if let Some(open) = state.matrix.as_mut() {
+                open.unsaved_comments = false;
+            }
+            super::global::save(state, now, then)
+        }
+        (
+            Question::ChangedOnDisk { then }
+            | Question::SaveFailed { then }
+            | Question::DropComments { then },
+            's',
+        ) => {
+            if let Some(open) = &state.matrix {
+                let form = save_as_form(&state.workspace, &open.path, then);
+                state.popups.push(Popup::Form(form));
+            }
+            Vec::new()
+        }
+        (question, _) => {
+            state.popups.push(Popup::Confirm { question, text });
+            Vec::new()
+        }
+    }
+}
+
+/// Drops the open matrix's changes and reads it again from disk.
+fn reload(state: &mut State) -> Vec<Effect> {
+    let Some(open) = state.matrix.take() else {
+        return Vec::new();
+    };
+    // Release the lock before taking it again.
+    let path = open.path.clone();
+    drop(open);
+    vec![
+        Effect::RemoveRecovery(path.clone()),
+        Effect::LoadMatrix(path),
+    ]
+}
+
+fn delete(state: &mut State, make: impl FnOnce(&crate::model::Matrix) -> Option<Edit>) {
+    let Some(open) = state.matrix.as_mut() else {
+        return;
+    };
+    if let Some(edit) = make(&open.matrix) {
+        open.apply(edit.clone());
+        let text = capitalise(&edit.describe(&open.matrix));
+        state.notify(Notice::info(format!("{text} (u to undo)")));
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}

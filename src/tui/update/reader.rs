@@ -1,0 +1,376 @@
+//! Actions in the Reader pane: scrolling, the sentence cursor, selecting,
+//! searching, attaching a passage, and showing an evidence's passage.
+
+use tui_input::Input;
+
+use crate::document::{Document, Position, search};
+use crate::model::Passage;
+use crate::tui::action::Action;
+use crate::tui::forms::attach_form;
+use crate::tui::msg::Effect;
+use crate::tui::state::{Notice, OpenDocument, Pane, Popup, State};
+use crate::tui::view::{areas, reader_text_area};
+
+pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
+    if state.reader.search_prompt.is_some() {
+        prompt_action(state, action);
+        return Vec::new();
+    }
+    let rows = text_rows(state);
+    let Some(open) = state.reader.document.as_mut() else {
+        if !matches!(action, Action::CloseTop) {
+            state.notify(Notice::info(
+                "No document is open: choose one in the Library",
+            ));
+        }
+        return Vec::new();
+    };
+    let page = rows.saturating_sub(1).max(1) as isize;
+    match action {
+        Action::Up => scroll(open, -1, rows),
+        Action::Down => scroll(open, 1, rows),
+        Action::PageUp => scroll(open, -page, rows),
+        Action::PageDown => scroll(open, page, rows),
+        Action::Top => {
+            open.top = Position::TOP;
+            open.cursor = open.sentences.at(&open.document, 0);
+        }
+        Action::Bottom => {
+            open.top = open.layout.last_screen(&open.document, rows);
+            let end = open.document.len();
+            open.cursor = open.sentences.at(&open.document, end);
+        }
+        Action::NextSentence | Action::PreviousSentence => {
+            let from = open.cursor.as_ref().map_or(0, |c| c.start);
+            let next = if action == Action::NextSentence {
+                open.sentences.next(&open.document, from)
+            } else {
+                open.sentences.previous(&open.document, from)
+            };
+            if let Some(sentence) = next {
+                open.cursor = Some(sentence);
+                show_cursor(open, rows);
+            }
+        }
+        Action::ToggleSelection => {
+            open.anchor = match open.anchor {
+                Some(_) => None,
+                None => open.cursor.clone(),
+            };
+        }
+        Action::StartSearch => state.reader.search_prompt = Some(Input::default()),
+        Action::NextMatch | Action::PreviousMatch => {
+            jump_to_match(state, action == Action::NextMatch)
+        }
+        Action::Attach => attach(state),
+        Action::CloseTop => {
+            if open.anchor.is_some() {
+                open.anchor = None;
+            } else if open.search.is_some() {
+                open.search = None;
+                open.current_match = None;
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Keys while the `/` prompt is open: Enter searches, Esc cancels.
+fn prompt_action(state: &mut State, action: Action) {
+    match action {
+        Action::Submit => {
+            let query = state
+                .reader
+                .search_prompt
+                .take()
+                .map(|input| input.value().to_owned())
+                .unwrap_or_default();
+            run_search(state, &query);
+        }
+        Action::CloseTop => state.reader.search_prompt = None,
+        _ => {}
+    }
+}
+
+fn run_search(state: &mut State, query: &str) {
+    let Some(open) = state.reader.document.as_mut() else {
+        return;
+    };
+    open.current_match = None;
+    if query.is_empty() {
+        open.search = None;
+        return;
+    }
+    match search(open.document.text(), query) {
+        Ok(found) if found.count() == 0 => {
+            open.search = None;
+            state.notify(Notice::warning(format!("No match for “{query}”")));
+        }
+        Ok(found) => {
+            open.search = Some(found);
+            // Start from the top of the screen, so the first match shown is
+            // the next one the analyst would read.
+            let top_byte = open.layout.line(&open.document, open.top).bytes.start;
+            jump_from(state, top_byte.saturating_sub(1), true);
+        }
+        Err(error) => state.notify(Notice::error(format!("Cannot search: {error}"))),
+    }
+}
+
+fn jump_to_match(state: &mut State, forward: bool) {
+    let Some(open) = state.reader.document.as_ref() else {
+        return;
+    };
+    if open.search.is_none() {
+        state.notify(Notice::info("No search yet: press / to search"));
+        return;
+    }
+    let from = match &open.current_match {
+        Some(current) => current.start,
+        None => open.cursor.as_ref().map_or(0, |c| c.start),
+    };
+    jump_from(state, from, forward);
+}
+
+/// Moves the cursor to the next (or previous) match after byte `from`.
+fn jump_from(state: &mut State, from: usize, forward: bool) {
+    let rows = text_rows(state);
+    let Some(open) = state.reader.document.as_mut() else {
+        return;
+    };
+    let Some(found) = &open.search else {
+        return;
+    };
+    let hit = if forward {
+        found.next_after(from)
+    } else {
+        found.previous_before(from)
+    };
+    let Some(hit) = hit else {
+        return;
+    };
+    let count = found.count();
+    open.cursor = open.sentences.at(&open.document, hit.range.start);
+    open.current_match = Some(hit.range.clone());
+    let position = open.layout.position_of(&open.document, hit.range.start);
+    ensure_visible(open, position, rows);
+    let wrapped = if hit.wrapped { " (wrapped around)" } else { "" };
+    state.notify(Notice::info(format!(
+        "Match {} of {count}{wrapped}",
+        hit.index + 1
+    )));
+}
+
+/// `a`: the selection (or the cursor's sentence) becomes a new evidence
+/// item of the open matrix, through the attach form.
+fn attach(state: &mut State) {
+    let Some(open) = state.reader.document.as_ref() else {
+        return;
+    };
+    if open.document.is_lossy() {
+        state.notify(Notice::error(
+            "This document is not valid UTF-8: passages cannot be attached from it",
+        ));
+        return;
+    }
+    let Some(range) = open.selection() else {
+        state.notify(Notice::info(
+            "Nothing to attach: this document has no sentences",
+        ));
+        return;
+    };
+    let Some(matrix) = state.matrix.as_ref() else {
+        state.notify(Notice::warning(
+            "Open a matrix first (Library, Enter on a matrix) to attach evidence to it",
+        ));
+        return;
+    };
+    if matrix.read_only {
+        state.notify(Notice::warning(
+            "The matrix is open read-only (another workbench has it): evidence cannot be attached",
+        ));
+        return;
+    }
+    let passage = Passage {
+        document: open.document.path().to_owned(),
+        start: range.start,
+        end: range.end,
+        quote: open.document.text()[range].to_owned(),
+    };
+    let form = attach_form(&matrix.matrix, passage);
+    state.popups.push(Popup::Form(form));
+    if let Some(open) = state.reader.document.as_mut() {
+        open.anchor = None;
+    }
+}
+
+/// Shows `passage` in the reader, selected, loading its document first
+/// when another one is open.
+pub fn show_passage(state: &mut State, passage: Passage) -> Vec<Effect> {
+    state.focus = Pane::Reader;
+    let loaded = state
+        .reader
+        .document
+        .as_ref()
+        .is_some_and(|open| open.document.path() == passage.document);
+    if !loaded {
+        let path = passage.document.clone();
+        state.reader.pending_passage = Some(passage);
+        return vec![Effect::LoadDocument(path)];
+    }
+    select_passage(state, &passage);
+    Vec::new()
+}
+
+fn select_passage(state: &mut State, passage: &Passage) {
+    let rows = text_rows(state);
+    let Some(open) = state.reader.document.as_mut() else {
+        return;
+    };
+    let text = open.document.text();
+    if text.get(passage.start..passage.end) != Some(passage.quote.as_str()) {
+        state.notify(Notice::warning(
+            "The document has changed since this passage was attached: its quote is no longer at the stored offsets",
+        ));
+        return;
+    }
+    open.anchor = open.sentences.at(&open.document, passage.start);
+    open.cursor = open.sentences.at(
+        &open.document,
+        passage.end.saturating_sub(1).max(passage.start),
+    );
+    let position = open.layout.position_of(&open.document, passage.start);
+    // Two lines of context above the passage.
+    open.top = open.layout.scroll(&open.document, position, -2);
+    ensure_visible(open, position, rows);
+    state.notify(Notice::info(format!(
+        "Passage of {} bytes {}–{} (Esc clears the selection)",
+        passage.document, passage.start, passage.end
+    )));
+}
+
+/// A document was read: show it from the top, or the pending passage.
+pub fn loaded(state: &mut State, path: String, result: Result<Document, String>) -> Vec<Effect> {
+    match result {
+        Ok(document) => {
+            let width = text_width(state);
+            let lossy = document.is_lossy();
+            let title = document.title().to_owned();
+            state.reader.document = Some(OpenDocument::new(document, width));
+            state.reader.search_prompt = None;
+            state.focus = Pane::Reader;
+            if lossy {
+                state.notify(Notice::warning(format!(
+                    "{path} is not valid UTF-8: shown with replacement characters (�); passages cannot be attached from it"
+                )));
+            } else {
+                state.notify(Notice::info(format!("Reading {path}: {title}")));
+            }
+            if let Some(passage) = state.reader.pending_passage.take()
+                && passage.document == path
+            {
+                select_passage(state, &passage);
+            }
+        }
+        Err(why) => {
+            state.reader.pending_passage = None;
+            state.notify(Notice::error(format!("Could not open the document: {why}")));
+        }
+    }
+    Vec::new()
+}
+
+/// Re-wraps the document for the pane's current width, keeping the same
+/// text at the top of the screen.
+pub fn reflow(state: &mut State) {
+    let width = text_width(state);
+    let Some(open) = state.reader.document.as_mut() else {
+        return;
+    };
+    if open.layout.width() == width.max(1) {
+        return;
+    }
+    let top_byte = open.layout.line(&open.document, open.top).bytes.start;
+    open.layout.set_width(width);
+    open.top = open.layout.position_of(&open.document, top_byte);
+}
+
+/// Refreshes the lines on screen for the view (after every update).
+pub fn keep_cursor_visible(state: &mut State) {
+    let rows = text_rows(state);
+    if let Some(open) = state.reader.document.as_mut() {
+        open.top = open.layout.clamp(&open.document, open.top);
+        open.visible = open.layout.lines(&open.document, open.top, rows);
+    }
+}
+
+/// Scrolls by `delta` lines and pulls the cursor along if it left the
+/// screen, so `v` and `a` always act on something visible.
+fn scroll(open: &mut OpenDocument, delta: isize, rows: usize) {
+    let last_top = open.layout.last_screen(&open.document, rows);
+    let target = open.layout.scroll(&open.document, open.top, delta);
+    // Do not scroll past the screen that ends with the last line.
+    open.top = if delta > 0 {
+        target.min(last_top.max(open.top))
+    } else {
+        target
+    };
+    let visible = open.layout.lines(&open.document, open.top, rows);
+    let (Some(first), Some(last)) = (visible.first(), visible.last()) else {
+        return;
+    };
+    let (first_byte, end_byte) = (first.bytes.start, last.bytes.end);
+    let cursor = open.cursor.as_ref().map_or(0, |c| c.start);
+    if cursor < first_byte {
+        open.cursor = open.sentences.at(&open.document, first_byte);
+    } else if cursor >= end_byte && end_byte > first_byte {
+        open.cursor = open
+            .sentences
+            .containing(&open.document, end_byte - 1)
+            .or_else(|| open.sentences.at(&open.document, end_byte - 1));
+    }
+}
+
+/// Scrolls just enough to show the cursor's whole sentence, or at least
+/// its first line when it is taller than the screen.
+fn show_cursor(open: &mut OpenDocument, rows: usize) {
+    if let Some(cursor) = open.cursor.clone() {
+        let last = open.layout.position_of(
+            &open.document,
+            cursor.end.saturating_sub(1).max(cursor.start),
+        );
+        ensure_visible(open, last, rows);
+        let first = open.layout.position_of(&open.document, cursor.start);
+        ensure_visible(open, first, rows);
+    }
+}
+
+fn ensure_visible(open: &mut OpenDocument, position: Position, rows: usize) {
+    if position < open.top {
+        open.top = position;
+        return;
+    }
+    let bottom = open
+        .layout
+        .scroll(&open.document, open.top, rows.saturating_sub(1) as isize);
+    if position > bottom {
+        open.top = open
+            .layout
+            .scroll(&open.document, position, -(rows.saturating_sub(1) as isize));
+    }
+}
+
+/// Rows of text the reader shows.
+fn text_rows(state: &State) -> usize {
+    areas(state)
+        .reader
+        .map_or(1, |area| usize::from(reader_text_area(area).height).max(1))
+}
+
+/// Columns of text the reader wraps to.
+fn text_width(state: &State) -> usize {
+    areas(state)
+        .reader
+        .map_or(80, |area| usize::from(reader_text_area(area).width).max(1))
+}

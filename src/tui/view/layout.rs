@@ -1,0 +1,97 @@
+//! Where each pane goes. Used by the view to draw and by `update` to keep
+//! cursors visible and to hit-test mouse clicks, so both agree.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+use crate::tui::state::{Pane, State};
+
+/// The smallest terminal the workbench lays out; below it a notice asks for
+/// a larger window rather than drawing a broken layout.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// The screen areas of one frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub library: Option<Rect>,
+    pub reader: Option<Rect>,
+    pub matrix: Option<Rect>,
+    pub status: Rect,
+}
+
+impl Areas {
+    /// The area of `pane`, if it is on screen.
+    pub fn of(&self, pane: Pane) -> Option<Rect> {
+        match pane {
+            Pane::Library => self.library,
+            Pane::Reader => self.reader,
+            Pane::Matrix => self.matrix,
+        }
+    }
+
+    /// The pane at a screen position.
+    pub fn pane_at(&self, column: u16, row: u16) -> Option<Pane> {
+        Pane::ALL.into_iter().find(|&pane| {
+            self.of(pane)
+                .is_some_and(|area| area.contains(ratatui::layout::Position::new(column, row)))
+        })
+    }
+}
+
+/// Whether the terminal is too small to lay out.
+pub fn too_small(width: u16, height: u16) -> bool {
+    width < MIN_WIDTH || height < MIN_HEIGHT
+}
+
+/// The areas for a terminal of the state's size.
+pub fn areas(state: &State) -> Areas {
+    areas_for(
+        Rect::new(0, 0, state.width, state.height),
+        state.focus,
+        state.zoomed,
+    )
+}
+
+/// Library above the reader on the left, the matrix on the right, the
+/// status bar at the bottom; a zoomed pane takes it all.
+pub fn areas_for(area: Rect, focus: Pane, zoomed: bool) -> Areas {
+    let [main, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    if zoomed {
+        let mut areas = Areas {
+            library: None,
+            reader: None,
+            matrix: None,
+            status,
+        };
+        match focus {
+            Pane::Library => areas.library = Some(main),
+            Pane::Reader => areas.reader = Some(main),
+            Pane::Matrix => areas.matrix = Some(main),
+        }
+        return areas;
+    }
+    // The focused side gets more room: the matrix needs width for columns,
+    // the reader for lines worth reading.
+    let left_share = match focus {
+        Pane::Matrix => 32,
+        Pane::Library | Pane::Reader => 42,
+    };
+    let [left, matrix] = Layout::horizontal([
+        Constraint::Percentage(left_share),
+        Constraint::Percentage(100 - left_share),
+    ])
+    .areas(main);
+    let [library, reader] =
+        Layout::vertical([Constraint::Percentage(35), Constraint::Percentage(65)]).areas(left);
+    Areas {
+        library: Some(library),
+        reader: Some(reader),
+        matrix: Some(matrix),
+        status,
+    }
+}
+
+/// The inside of a bordered pane.
+pub fn inner(area: Rect) -> Rect {
+    ratatui::widgets::Block::bordered().inner(area)
+}

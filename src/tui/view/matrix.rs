@@ -1,0 +1,298 @@
+//! The matrix pane: hypotheses as columns, evidence as rows, live scores,
+//! and the detail of the selected item.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::matrix_geometry::{EVIDENCE_META_WIDTH, MatrixGeometry};
+use super::pane_block::pane_block;
+use super::{matrix_detail, theme};
+use crate::model::Level;
+use crate::scoring::{Scores, score};
+use crate::text::{display_width, fit_to_width, one_line, truncate_to_width};
+use crate::tui::state::{MatrixRow, OpenMatrix, Pane, State};
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
+    let focused = state.focus == Pane::Matrix;
+    let Some(open) = &state.matrix else {
+        let block = pane_block("Matrix", focused);
+        let text = vec![
+            Line::from("No matrix is open."),
+            Line::from(""),
+            Line::styled(
+                "Open one from the Library (Tab, then Enter on a matrix),",
+                theme::dim(),
+            ),
+            Line::styled("or create one with Ctrl-n.", theme::dim()),
+        ];
+        frame.render_widget(Paragraph::new(text).block(block), area);
+        return;
+    };
+    let dirty = if open.is_dirty() { " [+]" } else { "" };
+    let read_only = if open.read_only { " [read-only]" } else { "" };
+    let block = pane_block(
+        &format!("Matrix: {}{dirty}{read_only}", open.file_name()),
+        focused,
+    );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let scores = score(&open.matrix);
+    let geometry = MatrixGeometry::new(inner, open.matrix.hypotheses().len());
+    let view = MatrixView {
+        open,
+        scores: &scores,
+        geometry,
+        columns: visible_columns(open, &geometry),
+    };
+    view.title(frame);
+    view.header(frame);
+    view.rows(frame);
+    view.score_rows(frame);
+    matrix_detail::draw(frame, geometry.detail, state, open, &scores);
+}
+
+/// The hypothesis columns on screen, by position.
+fn visible_columns(open: &OpenMatrix, geometry: &MatrixGeometry) -> std::ops::Range<usize> {
+    let count = open.matrix.hypotheses().len();
+    let start = open.column_offset.min(count);
+    start..(start + geometry.visible_columns).min(count)
+}
+
+struct MatrixView<'a> {
+    open: &'a OpenMatrix,
+    scores: &'a Scores,
+    geometry: MatrixGeometry,
+    columns: std::ops::Range<usize>,
+}
+
+impl MatrixView<'_> {
+    /// A hypothesis cell, cut or padded to the column width.
+    fn cell(&self, text: &str) -> String {
+        fit_to_width(text, usize::from(self.geometry.column_width))
+    }
+
+    fn title(&self, frame: &mut Frame) {
+        let area = self.geometry.title;
+        let matrix = &self.open.matrix;
+        let selected = self.open.row == MatrixRow::Title;
+        let hidden_left = self.columns.start;
+        let hidden_right = matrix.hypotheses().len() - self.columns.end;
+        let mut right = format!("[{}]", self.open.order.label());
+        if hidden_left + hidden_right > 0 {
+            right = format!("◀{hidden_left} {hidden_right}▶ {right}");
+        }
+        let room = usize::from(area.width).saturating_sub(display_width(&right) + 1);
+        let mut title = one_line(&matrix.title).into_owned();
+        if let Some(question) = &matrix.question {
+            title = format!("{title} — {}", one_line(question));
+        }
+        let title_style = if selected {
+            theme::cursor()
+        } else {
+            theme::heading()
+        };
+        let line = Line::from(vec![
+            Span::styled(fit_to_width(&title, room), title_style),
+            Span::raw(" "),
+            Span::styled(right, theme::dim()),
+        ]);
+        frame.render_widget(Paragraph::new(line), area);
+    }
+
+    /// The fixed evidence block followed by one cell per visible column.
+    fn line<'s>(&self, evidence: Vec<Span<'s>>, cells: impl Iterator<Item = Span<'s>>) -> Line<'s> {
+        let mut spans = evidence;
+        spans.push(Span::styled("│", theme::dim()));
+        spans.extend(cells);
+        Line::from(spans)
+    }
+
+    fn header(&self, frame: &mut Frame) {
+        let area = self.geometry.header;
+        let width = usize::from(self.geometry.evidence_width);
+        let leader = self.scores.leader();
+        let on_header = self.open.row == MatrixRow::Hypotheses;
+        let label = format!(
+            "{}{}",
+            fit_to_width("Evidence", width - meta_width()),
+            meta_header()
+        );
+        let cell_style = |column: usize| {
+            if on_header && column == self.open.column {
+                theme::cursor()
+            } else if Some(column) == leader {
+                theme::leader()
+            } else {
+                theme::heading()
+            }
+        };
+        let ids = self.columns.clone().map(|column| {
+            let hypothesis = &self.open.matrix.hypotheses()[column];
+            let star = if Some(column) == leader { "★" } else { "" };
+            Span::styled(
+                self.cell(&format!("{}{star}", one_line(&hypothesis.id))),
+                cell_style(column),
+            )
+        });
+        let titles = self.columns.clone().map(|column| {
+            let hypothesis = &self.open.matrix.hypotheses()[column];
+            Span::styled(self.cell(&one_line(&hypothesis.title)), cell_style(column))
+        });
+        let lines = vec![
+            self.line(vec![Span::styled(label, theme::heading())], ids),
+            self.line(vec![Span::raw(" ".repeat(width))], titles),
+        ];
+        render_lines(frame, lines, area);
+    }
+
+    /// The evidence rows. Drawn straight into the buffer: a 50 × 500
+    /// matrix redraws every cell on every keystroke, and building a padded
+    /// string and a span per cell cost a third of the frame.
+    fn rows(&self, frame: &mut Frame) {
+        let area = self.geometry.rows;
+        let order = self.open.display_order(self.scores);
+        let id_width = self
+            .open
+            .matrix
+            .evidence()
+            .iter()
+            .map(|e| display_width(&e.id))
+            .max()
+            .unwrap_or(0)
+            .min(8);
+        let width = usize::from(self.geometry.evidence_width);
+        let summary_width = width.saturating_sub(meta_width() + id_width + 1);
+        let column_width = self.geometry.column_width;
+        let buffer = frame.buffer_mut();
+        let visible = order.iter().skip(self.open.row_offset);
+        for (y, &row) in (area.top()..area.bottom()).zip(visible) {
+            let evidence = &self.open.matrix.evidence()[row];
+            let selected_row = self.open.row == MatrixRow::Evidence(row);
+            let text = format!(
+                "{} {}{}",
+                fit_to_width(&one_line(&evidence.id), id_width),
+                fit_to_width(&one_line(&evidence.summary), summary_width),
+                meta(
+                    evidence.credibility,
+                    evidence.relevance,
+                    self.scores.diagnosticity[row]
+                ),
+            );
+            let row_style = if selected_row {
+                theme::heading()
+            } else {
+                Style::new()
+            };
+            buffer.set_stringn(area.x, y, &text, width, row_style);
+            let rule_x = area.x + self.geometry.evidence_width;
+            if rule_x >= area.right() {
+                continue;
+            }
+            buffer.set_stringn(rule_x, y, "│", 1, theme::dim());
+            for (n, column) in self.columns.clone().enumerate() {
+                let x = self.geometry.column_x(n);
+                if x >= area.right() {
+                    break;
+                }
+                let cell_width = column_width.min(area.right() - x);
+                let rating = evidence.rating(column);
+                let style = if selected_row && column == self.open.column {
+                    theme::rating(rating).patch(theme::cursor())
+                } else {
+                    theme::rating(rating)
+                };
+                buffer.set_style(Rect::new(x, y, cell_width, 1), style);
+                let code = rating.map_or(theme::UNRATED, |r| r.code());
+                // One column of space before the code, as in the header.
+                buffer.set_stringn(
+                    x + 1,
+                    y,
+                    code,
+                    usize::from(cell_width.saturating_sub(1)),
+                    style,
+                );
+            }
+        }
+    }
+
+    fn score_rows(&self, frame: &mut Frame) {
+        let area = self.geometry.scores;
+        let width = usize::from(self.geometry.evidence_width);
+        let leader = self.scores.leader();
+        let label = |text: &str| {
+            let text = truncate_to_width(text, width);
+            let pad = width - display_width(&text);
+            Span::styled(format!("{}{text}", " ".repeat(pad)), theme::heading())
+        };
+        let style = |column: usize| {
+            if Some(column) == leader {
+                theme::leader()
+            } else {
+                Style::new()
+            }
+        };
+        let inconsistency = self.columns.clone().map(|column| {
+            let value = self.scores.hypotheses[column].inconsistency;
+            Span::styled(self.cell(&format!(" {value}")), style(column))
+        });
+        let weighted = self.columns.clone().map(|column| {
+            let value = self.scores.hypotheses[column].weighted_inconsistency;
+            Span::styled(self.cell(&format!(" {value:.2}")), style(column))
+        });
+        let rank = self.columns.clone().map(|column| {
+            let value = self.scores.hypotheses[column].rank;
+            let star = if Some(column) == leader { " ★" } else { "" };
+            Span::styled(self.cell(&format!(" {value}{star}")), style(column))
+        });
+        let lines = vec![
+            self.line(vec![label("Inconsistency ")], inconsistency),
+            self.line(vec![label("Weighted inconsistency ")], weighted),
+            self.line(vec![label("Rank (1 = least inconsistent) ")], rank),
+        ];
+        render_lines(frame, lines, area);
+    }
+}
+
+fn meta_width() -> usize {
+    usize::from(EVIDENCE_META_WIDTH)
+}
+
+/// Credibility and relevance as one letter each (L, M, H), then
+/// diagnosticity; the detail area spells them out.
+fn meta_header() -> String {
+    fit_to_width(" C R  Diag", meta_width())
+}
+
+fn meta(credibility: Level, relevance: Level, diagnosticity: f64) -> String {
+    let letter = |level: Level| match level {
+        Level::Low => 'L',
+        Level::Medium => 'M',
+        Level::High => 'H',
+    };
+    fit_to_width(
+        &format!(
+            " {} {} {diagnosticity:>4.2} ",
+            letter(credibility),
+            letter(relevance)
+        ),
+        meta_width(),
+    )
+}
+
+/// Draws one line per row of `area`: cheaper than a `Paragraph`, which
+/// would measure every line again to wrap or truncate it.
+fn render_lines(frame: &mut Frame, lines: Vec<Line<'_>>, area: Rect) {
+    for (y, line) in (area.top()..area.bottom()).zip(lines) {
+        frame.render_widget(
+            line,
+            Rect {
+                y,
+                height: 1,
+                ..area
+            },
+        );
+    }
+}

@@ -1,0 +1,157 @@
+//! The detail area under the matrix: the selected item in full.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::theme;
+use crate::scoring::Scores;
+use crate::text::one_line;
+use crate::tui::state::{MatrixRow, OpenMatrix, State};
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &State, open: &OpenMatrix, scores: &Scores) {
+    if area.height == 0 {
+        return;
+    }
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .border_style(theme::dim());
+    let lines = match open.row {
+        MatrixRow::Title => title_detail(open, &state.workspace.display_path(&open.path)),
+        MatrixRow::Hypotheses => hypothesis_detail(open, scores),
+        MatrixRow::Evidence(index) => evidence_detail(open, scores, index),
+    };
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+}
+
+fn label(text: &str) -> Span<'static> {
+    Span::styled(text.to_owned(), theme::heading())
+}
+
+fn title_detail(open: &OpenMatrix, path: &str) -> Vec<Line<'static>> {
+    let matrix = &open.matrix;
+    let mut lines = vec![Line::from(vec![
+        label("Title: "),
+        Span::raw(one_line(&matrix.title).into_owned()),
+    ])];
+    if let Some(question) = &matrix.question {
+        lines.push(Line::from(vec![
+            label("Question: "),
+            Span::raw(one_line(question).into_owned()),
+        ]));
+    }
+    if let Some(analyst) = &matrix.analyst {
+        lines.push(Line::from(vec![
+            label("Analyst: "),
+            Span::raw(one_line(analyst).into_owned()),
+        ]));
+    }
+    let stamp = |time: Option<chrono::DateTime<chrono::Utc>>| {
+        time.map_or_else(
+            || "—".to_owned(),
+            |t| t.format("%Y-%m-%d %H:%M UTC").to_string(),
+        )
+    };
+    lines.push(Line::styled(
+        format!(
+            "{} · created {} · updated {} · e to edit",
+            one_line(path),
+            stamp(matrix.created),
+            stamp(matrix.updated)
+        ),
+        theme::dim(),
+    ));
+    lines
+}
+
+fn hypothesis_detail(open: &OpenMatrix, scores: &Scores) -> Vec<Line<'static>> {
+    let Some(hypothesis) = open.matrix.hypotheses().get(open.column) else {
+        return vec![Line::styled(
+            "No hypotheses yet: press H to add one.",
+            theme::dim(),
+        )];
+    };
+    let score = &scores.hypotheses[open.column];
+    let mut lines = vec![
+        Line::from(vec![
+            label(&format!("{} ", one_line(&hypothesis.id))),
+            Span::raw(one_line(&hypothesis.title).into_owned()),
+        ]),
+        Line::styled(
+            format!(
+                "rank {} of {} · inconsistency {} · weighted {:.2} · consistency {:.2} · unrated {}",
+                score.rank,
+                scores.hypotheses.len(),
+                score.inconsistency,
+                score.weighted_inconsistency,
+                score.weighted_consistency,
+                score.unrated
+            ),
+            theme::dim(),
+        ),
+    ];
+    if let Some(description) = &hypothesis.description {
+        lines.push(Line::raw(one_line(description).into_owned()));
+    }
+    lines
+}
+
+fn evidence_detail(open: &OpenMatrix, scores: &Scores, index: usize) -> Vec<Line<'static>> {
+    let evidence = &open.matrix.evidence()[index];
+    let mut facts = vec![
+        evidence.kind.word().to_owned(),
+        format!("credibility {}", evidence.credibility),
+        format!("relevance {}", evidence.relevance),
+        format!("weight {:.2}", evidence.weight()),
+        format!("diagnosticity {:.2}", scores.diagnosticity[index]),
+    ];
+    if let Some(date) = evidence.date {
+        facts.push(date.format("%Y-%m-%d").to_string());
+    }
+    let mut lines = vec![
+        Line::from(vec![
+            label(&format!("{} ", one_line(&evidence.id))),
+            Span::raw(one_line(&evidence.summary).into_owned()),
+        ]),
+        Line::styled(facts.join(" · "), theme::dim()),
+    ];
+    if let Some(hypothesis) = open.matrix.hypotheses().get(open.column) {
+        let rating = evidence.rating(open.column);
+        lines.push(Line::from(vec![
+            Span::raw(format!(
+                "Against {} {}: ",
+                one_line(&hypothesis.id),
+                one_line(&hypothesis.title)
+            )),
+            Span::styled(
+                rating.map_or("unrated", |r| r.code()).to_owned(),
+                theme::rating(rating),
+            ),
+        ]));
+    }
+    if let Some(source) = &evidence.source {
+        lines.push(Line::from(vec![
+            label("Source: "),
+            Span::raw(format!(
+                "{} bytes {}–{} (Enter to read it)",
+                one_line(&source.document),
+                source.start,
+                source.end
+            )),
+        ]));
+        lines.push(Line::raw(format!("“{}”", one_line(&source.quote))));
+    }
+    if let Some(notes) = &evidence.notes {
+        lines.push(Line::from(vec![
+            label("Notes: "),
+            Span::raw(one_line(notes).into_owned()),
+        ]));
+    }
+    lines
+}

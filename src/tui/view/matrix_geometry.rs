@@ -1,0 +1,125 @@
+//! The parts of the matrix pane: title, header, evidence rows, score rows
+//! and the detail area, and how many hypothesis columns fit.
+
+use ratatui::layout::Rect;
+
+/// Narrowest and widest hypothesis column: a rating always fits; wider
+/// columns show more of each hypothesis title when there is room.
+pub const MIN_COLUMN_WIDTH: u16 = 8;
+pub const MAX_COLUMN_WIDTH: u16 = 12;
+/// The evidence block never gets narrower than this (id, some summary and
+/// the credibility, relevance and diagnosticity columns).
+pub const EVIDENCE_MIN_WIDTH: u16 = 26;
+/// Credibility, relevance and diagnosticity columns with their gaps.
+pub const EVIDENCE_META_WIDTH: u16 = 10;
+/// Score rows under the evidence: inconsistency, weighted, rank.
+pub const SCORE_ROWS: u16 = 3;
+
+/// Where each part of the matrix pane goes inside its border.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MatrixGeometry {
+    pub title: Rect,
+    pub header: Rect,
+    pub rows: Rect,
+    pub scores: Rect,
+    pub detail: Rect,
+    /// Width of the fixed evidence column block.
+    pub evidence_width: u16,
+    /// Width of each hypothesis column.
+    pub column_width: u16,
+    /// How many hypothesis columns fit beside the evidence block.
+    pub visible_columns: usize,
+}
+
+impl MatrixGeometry {
+    /// The geometry for the pane's inner area and a number of hypotheses.
+    pub fn new(inner: Rect, hypotheses: usize) -> Self {
+        // The detail area gets a third of the height, within reason; the
+        // evidence rows get what is left after title, header and scores.
+        let detail_height = (inner.height / 3)
+            .clamp(5, 12)
+            .min(inner.height.saturating_sub(8));
+        let fixed = 1 + 2 + SCORE_ROWS + detail_height;
+        let rows_height = inner.height.saturating_sub(fixed);
+        let title = Rect {
+            height: 1.min(inner.height),
+            ..inner
+        };
+        let header = Rect {
+            y: inner.y + 1,
+            height: 2.min(inner.height.saturating_sub(1)),
+            ..inner
+        };
+        let rows = Rect {
+            y: header.y + header.height,
+            height: rows_height,
+            ..inner
+        };
+        let scores = Rect {
+            y: rows.y + rows.height,
+            height: SCORE_ROWS.min(inner.height.saturating_sub(3 + rows_height)),
+            ..inner
+        };
+        let detail = Rect {
+            y: scores.y + scores.height,
+            height: detail_height,
+            ..inner
+        };
+        // Summaries are what the analyst reads: keep at least 45% of the
+        // width for them when the pane is wide.
+        let evidence_target = EVIDENCE_MIN_WIDTH.max(inner.width * 45 / 100);
+        let room = inner.width.saturating_sub(evidence_target + 1);
+        let count = u16::try_from(hypotheses).unwrap_or(u16::MAX).max(1);
+        let column_width = (room / count).clamp(MIN_COLUMN_WIDTH, MAX_COLUMN_WIDTH);
+        let visible_columns = usize::from(room / column_width).min(hypotheses);
+        // The evidence block takes whatever the columns leave.
+        let evidence_width = inner
+            .width
+            .saturating_sub(1 + visible_columns as u16 * column_width);
+        MatrixGeometry {
+            title,
+            header,
+            rows,
+            scores,
+            detail,
+            evidence_width,
+            column_width,
+            visible_columns,
+        }
+    }
+
+    /// How many evidence rows are visible at once.
+    pub fn visible_rows(&self) -> usize {
+        usize::from(self.rows.height)
+    }
+
+    /// The x position where visible hypothesis column `n` (from 0) starts.
+    pub fn column_x(&self, n: usize) -> u16 {
+        self.rows.x + self.evidence_width + 1 + n as u16 * self.column_width
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_widen_when_there_is_room_and_scroll_when_not() {
+        let wide = MatrixGeometry::new(Rect::new(0, 0, 200, 40), 5);
+        assert_eq!(wide.column_width, MAX_COLUMN_WIDTH);
+        assert_eq!(wide.visible_columns, 5);
+        assert_eq!(wide.evidence_width + 1 + 5 * MAX_COLUMN_WIDTH, 200);
+        let narrow = MatrixGeometry::new(Rect::new(0, 0, 50, 20), 50);
+        assert_eq!(narrow.column_width, MIN_COLUMN_WIDTH);
+        assert_eq!(narrow.visible_columns, 2);
+    }
+
+    #[test]
+    fn parts_stack_without_overlap() {
+        let g = MatrixGeometry::new(Rect::new(1, 1, 80, 27), 4);
+        assert_eq!(g.header.y, g.title.y + 1);
+        assert_eq!(g.rows.y, g.header.y + 2);
+        assert_eq!(g.scores.y, g.rows.y + g.rows.height);
+        assert_eq!(g.detail.y + g.detail.height, 1 + 27);
+    }
+}

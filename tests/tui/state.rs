@@ -1,0 +1,524 @@
+//! The workbench's behaviour, message by message, on the bundled samples.
+
+use ach_workbench::model::Rating;
+use ach_workbench::scoring::score;
+use ach_workbench::storage::load_matrix;
+use ach_workbench::tui::msg::Msg;
+use ach_workbench::tui::state::{MatrixRow, Pane, Popup};
+
+use super::support::{Bench, read};
+
+const ATTACK: &str = "hypotheses/azerbaijan-armenia-attack.toml";
+
+fn bench_with_matrix() -> Bench {
+    let mut bench = Bench::new(100, 30);
+    bench.open_matrix(ATTACK);
+    bench
+}
+
+#[test]
+fn opening_a_matrix_focuses_its_first_cell() {
+    let bench = bench_with_matrix();
+    let open = bench.state.matrix.as_ref().unwrap();
+    assert_eq!(bench.state.focus, Pane::Matrix);
+    assert_eq!((open.row, open.column), (MatrixRow::Evidence(0), 0));
+    assert!(!open.is_dirty());
+}
+
+#[test]
+fn every_rating_key_sets_its_rating() {
+    let mut bench = bench_with_matrix();
+    for (key, rating) in [
+        ("C", Some(Rating::VeryConsistent)),
+        ("c", Some(Rating::Consistent)),
+        ("n", Some(Rating::Neutral)),
+        ("x", Some(Rating::NotApplicable)),
+        ("i", Some(Rating::Inconsistent)),
+        ("I", Some(Rating::VeryInconsistent)),
+        ("1", Some(Rating::VeryConsistent)),
+        ("2", Some(Rating::Consistent)),
+        ("3", Some(Rating::Neutral)),
+        ("4", Some(Rating::Inconsistent)),
+        ("5", Some(Rating::VeryInconsistent)),
+        ("<BS>", None),
+        ("c", Some(Rating::Consistent)),
+        ("<Del>", None),
+    ] {
+        bench.keys(key);
+        assert_eq!(bench.matrix().rating(0, 0), rating, "after {key}");
+    }
+}
+
+#[test]
+fn rating_rescores_and_undo_redo_walk_the_history() {
+    let mut bench = bench_with_matrix();
+    let original = bench.matrix().clone();
+    let before = score(&original).hypotheses[1].weighted_inconsistency;
+    // E1 × H2 is C; make it II: weight high × high = 2, so +4.
+    bench.keys("lI");
+    let after = score(bench.matrix()).hypotheses[1].weighted_inconsistency;
+    assert!((after - before - 4.0).abs() < 1e-9);
+    assert!(bench.state.matrix.as_ref().unwrap().is_dirty());
+    bench.keys("jjn");
+    bench.keys("uu");
+    assert_eq!(bench.matrix(), &original);
+    assert!(!bench.state.matrix.as_ref().unwrap().is_dirty());
+    bench.keys("<C-r>");
+    assert_eq!(bench.matrix().rating(0, 1), Some(Rating::VeryInconsistent));
+    bench.keys("<C-r><C-r>");
+    assert_eq!(bench.matrix().rating(2, 1), Some(Rating::Neutral));
+}
+
+#[test]
+fn cycling_the_order_keeps_the_cursor_on_its_item() {
+    let mut bench = bench_with_matrix();
+    bench.keys("jj");
+    assert_eq!(
+        bench.state.matrix.as_ref().unwrap().row,
+        MatrixRow::Evidence(2)
+    );
+    bench.keys("s");
+    let open = bench.state.matrix.as_ref().unwrap();
+    assert_eq!(open.row, MatrixRow::Evidence(2));
+    let order = open.display_order(&score(&open.matrix));
+    let diagnosticity = score(&open.matrix).diagnosticity;
+    assert!(
+        order
+            .windows(2)
+            .all(|w| diagnosticity[w[0]] >= diagnosticity[w[1]])
+    );
+    // Moving down now follows the displayed order.
+    let position = order.iter().position(|&i| i == 2).unwrap();
+    bench.keys("j");
+    let open = bench.state.matrix.as_ref().unwrap();
+    assert_eq!(open.row, MatrixRow::Evidence(order[position + 1]));
+    bench.keys("ss");
+    assert_eq!(
+        bench.state.matrix.as_ref().unwrap().order,
+        ach_workbench::tui::state::EvidenceOrder::File
+    );
+}
+
+#[test]
+fn adding_a_hypothesis_through_its_form() {
+    let mut bench = bench_with_matrix();
+    bench.keys("H");
+    assert!(matches!(bench.state.popups.last(), Some(Popup::Form(_))));
+    bench.type_text("Frozen conflict");
+    bench.keys("<Enter>");
+    assert!(bench.state.popups.is_empty());
+    let matrix = bench.matrix();
+    let added = matrix.hypotheses().last().unwrap();
+    assert_eq!(
+        (added.id.as_str(), added.title.as_str()),
+        ("H5", "Frozen conflict")
+    );
+    // Every item is unrated against it, and the cursor is in its column.
+    assert_eq!(score(matrix).hypotheses[4].unrated, matrix.evidence().len());
+    assert_eq!(bench.state.matrix.as_ref().unwrap().column, 4);
+    bench.keys("u");
+    assert_eq!(bench.matrix().hypotheses().len(), 4);
+}
+
+#[test]
+fn a_form_refuses_bad_input_and_keeps_it() {
+    let mut bench = bench_with_matrix();
+    bench.keys("E");
+    bench.keys("<Enter>");
+    let Some(Popup::Form(form)) = bench.state.popups.last() else {
+        panic!("the form stays open");
+    };
+    assert_eq!(form.error.as_deref(), Some("evidence needs a summary"));
+    bench.type_text("No mobilisation seen");
+    bench.keys("<Tab><Space><Space><Enter>");
+    let added = bench.matrix().evidence().last().unwrap();
+    assert_eq!(added.summary, "No mobilisation seen");
+    assert_eq!(added.kind.word(), "absence");
+    assert_eq!(added.source, None);
+}
+
+#[test]
+fn editing_the_title_row_edits_the_matrix_header() {
+    let mut bench = bench_with_matrix();
+    bench.keys("kk");
+    assert_eq!(bench.state.matrix.as_ref().unwrap().row, MatrixRow::Title);
+    bench.keys("e<C-u>");
+    bench.type_text("Renamed");
+    bench.keys("<Enter>");
+    assert_eq!(bench.matrix().title, "Renamed");
+}
+
+#[test]
+fn deleting_asks_first_and_can_be_undone() {
+    let mut bench = bench_with_matrix();
+    let original = bench.matrix().clone();
+    bench.keys("d");
+    assert!(matches!(
+        bench.state.popups.last(),
+        Some(Popup::Confirm { .. })
+    ));
+    bench.keys("n");
+    assert_eq!(bench.matrix(), &original);
+    bench.keys("dy");
+    assert_eq!(
+        bench.matrix().evidence().len(),
+        original.evidence().len() - 1
+    );
+    assert_eq!(bench.matrix().evidence()[0].id, "E2");
+    // The header row deletes the hypothesis of the cursor's column.
+    bench.keys("kld<Esc>");
+    assert_eq!(bench.matrix().hypotheses().len(), 4);
+    bench.keys("dy");
+    assert_eq!(bench.matrix().hypotheses().len(), 3);
+    assert_eq!(bench.matrix().hypotheses()[1].id, "H3");
+    bench.keys("uu");
+    assert_eq!(bench.matrix(), &original);
+}
+
+#[test]
+fn saving_writes_the_file_through_the_core_writer() {
+    let mut bench = bench_with_matrix();
+    bench.keys("I<C-s>");
+    let open = bench.state.matrix.as_ref().unwrap();
+    assert!(!open.is_dirty());
+    let on_disk = load_matrix(&bench.path(ATTACK)).unwrap();
+    assert_eq!(on_disk.rating(0, 0), Some(Rating::VeryInconsistent));
+    assert_eq!(&on_disk, bench.matrix());
+    // The previous version is kept beside it.
+    assert!(read(&bench.path(&format!("{ATTACK}.bak"))).contains("schema = 1"));
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks() {
+    let mut bench = bench_with_matrix();
+    bench.keys("q");
+    assert!(bench.state.quitting, "nothing to save: quits at once");
+
+    let mut bench = bench_with_matrix();
+    bench.keys("Iq");
+    assert!(!bench.state.quitting);
+    bench.keys("<Esc>");
+    assert!(!bench.state.quitting && bench.state.popups.is_empty());
+    bench.keys("qn");
+    assert!(bench.state.quitting);
+    assert_ne!(
+        load_matrix(&bench.path(ATTACK)).unwrap().rating(0, 0),
+        Some(Rating::VeryInconsistent),
+        "n quits without saving"
+    );
+
+    let mut bench = bench_with_matrix();
+    bench.keys("Iqy");
+    assert!(bench.state.quitting);
+    assert_eq!(
+        load_matrix(&bench.path(ATTACK)).unwrap().rating(0, 0),
+        Some(Rating::VeryInconsistent),
+        "y saves, then quits"
+    );
+}
+
+#[test]
+fn a_failed_save_keeps_the_work_and_says_why() {
+    let mut bench = bench_with_matrix();
+    bench.keys("I");
+    // Replace the matrix's directory by a file: the save cannot succeed.
+    let dir = bench.path("hypotheses");
+    std::fs::remove_dir_all(&dir).unwrap();
+    std::fs::write(&dir, "not a directory").unwrap();
+    bench.keys("qy");
+    assert!(!bench.state.quitting, "a failed save must not quit");
+    let open = bench.state.matrix.as_ref().unwrap();
+    assert!(open.is_dirty());
+    assert_eq!(open.matrix.rating(0, 0), Some(Rating::VeryInconsistent));
+    let notice = bench.state.notice.as_ref().unwrap();
+    assert!(notice.text.starts_with("Could not save"), "{}", notice.text);
+}
+
+#[test]
+fn attaching_two_sentences_stores_the_exact_quote() {
+    let mut bench = bench_with_matrix();
+    bench.open_document("seeds/003_ce3d3e394238d710.txt");
+    assert_eq!(bench.state.focus, Pane::Reader);
+    // Skip the title, select two sentences, attach.
+    bench.keys("lvla");
+    let Some(Popup::Form(form)) = bench.state.popups.last() else {
+        panic!("the attach form opens");
+    };
+    assert!(
+        form.fields[1]
+            .value()
+            .starts_with("Armenia’s Foreign Intelligence Service")
+    );
+    bench.keys("<Enter>");
+    let evidence = bench.matrix().evidence().last().unwrap().clone();
+    assert_eq!(evidence.id, "E15");
+    let passage = evidence.source.unwrap();
+    let document = std::fs::read(bench.path(&passage.document)).unwrap();
+    assert_eq!(
+        &document[passage.start..passage.end],
+        passage.quote.as_bytes()
+    );
+    assert!(
+        passage.quote.contains(". "),
+        "two sentences: {}",
+        passage.quote
+    );
+    // The new row is selected, ready to rate.
+    assert_eq!(
+        bench.state.matrix.as_ref().unwrap().row,
+        MatrixRow::Evidence(14)
+    );
+}
+
+#[test]
+fn attaching_without_a_matrix_says_what_to_do() {
+    let mut bench = Bench::new(100, 30);
+    bench.open_document("seeds/000_4aac1b7b0c3c3412.txt");
+    bench.keys("a");
+    assert!(bench.state.popups.is_empty());
+    assert!(
+        bench
+            .state
+            .notice
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("Open a matrix first")
+    );
+}
+
+#[test]
+fn enter_on_a_sourced_item_shows_its_passage_selected() {
+    let mut bench = bench_with_matrix();
+    bench.keys("<Enter>");
+    assert_eq!(bench.state.focus, Pane::Reader);
+    let reader = bench
+        .state
+        .reader
+        .document
+        .as_ref()
+        .expect("the document opened");
+    let passage = bench.matrix().evidence()[0].source.clone().unwrap();
+    assert_eq!(reader.document.path(), passage.document);
+    let selection = reader.selection().unwrap();
+    assert!(selection.start <= passage.start && selection.end >= passage.end);
+    let first = reader.visible.first().unwrap().bytes.start;
+    let last = reader.visible.last().unwrap().bytes.end;
+    assert!(
+        first <= passage.start && passage.start < last,
+        "the passage is on screen"
+    );
+}
+
+#[test]
+fn library_filter_narrows_and_opens() {
+    let mut bench = Bench::new(100, 30);
+    bench.type_text("iran esc");
+    assert!(bench.state.library.filtering);
+    let entries = bench.state.library.entries.len();
+    assert!((1..8).contains(&entries), "{entries} entries");
+    bench.keys("<Enter>");
+    assert!(bench.state.reader.document.is_some() || bench.state.matrix.is_some());
+    // Esc clears the filter.
+    bench.keys("<S-Tab><S-Tab>");
+    assert_eq!(bench.state.focus, Pane::Library);
+    bench.keys("/x<Esc>");
+    assert_eq!(bench.state.library.filter.value(), "");
+    assert_eq!(bench.state.library.entries.len(), 8);
+}
+
+#[test]
+fn search_highlights_and_steps_through_matches() {
+    let mut bench = Bench::new(100, 30);
+    bench.open_document("seeds/004_2be94a85530b984a.txt");
+    bench.keys("/");
+    bench.type_text("nakhchivan");
+    bench.keys("<Enter>");
+    let reader = bench.state.reader.document.as_ref().unwrap();
+    let search = reader.search.as_ref().expect("a search ran");
+    assert!(search.count() >= 2, "{} matches", search.count());
+    let first = reader
+        .current_match
+        .clone()
+        .expect("the first match is current");
+    assert_eq!(
+        reader.document.text()[first.clone()].to_lowercase(),
+        "nakhchivan"
+    );
+    let cursor = reader.cursor.clone().unwrap();
+    assert!(
+        cursor.start <= first.start && first.end <= cursor.end,
+        "the cursor holds it"
+    );
+    bench.keys("n");
+    let second = bench
+        .state
+        .reader
+        .document
+        .as_ref()
+        .unwrap()
+        .current_match
+        .clone()
+        .unwrap();
+    assert!(second.start > first.start);
+    bench.keys("N");
+    let back = bench
+        .state
+        .reader
+        .document
+        .as_ref()
+        .unwrap()
+        .current_match
+        .clone()
+        .unwrap();
+    assert_eq!(back, first);
+}
+
+#[test]
+fn clicking_a_cell_selects_it_and_the_pane() {
+    let mut bench = bench_with_matrix();
+    bench.keys("<Tab>");
+    assert_eq!(bench.state.focus, Pane::Library);
+    // Click the third evidence row in the third hypothesis column, where
+    // they are on screen now (the library has the focus).
+    let area = ach_workbench::tui::view::areas(&bench.state)
+        .matrix
+        .unwrap();
+    let inner = ach_workbench::tui::view::inner(area);
+    let geometry = ach_workbench::tui::view::MatrixGeometry::new(inner, 4);
+    let column = geometry.column_x(2) + 1;
+    let row = geometry.rows.y + 2;
+    bench.send(Msg::Click { column, row });
+    let open = bench.state.matrix.as_ref().unwrap();
+    assert_eq!(bench.state.focus, Pane::Matrix);
+    assert_eq!(open.row, MatrixRow::Evidence(2));
+    assert_eq!(open.column, 2);
+}
+
+#[test]
+fn resizing_reflows_and_tiny_terminals_get_a_notice() {
+    let mut bench = bench_with_matrix();
+    bench.open_document("seeds/003_ce3d3e394238d710.txt");
+    bench.keys("jjjj");
+    let top_before = bench.state.reader.document.as_ref().unwrap().visible[0]
+        .bytes
+        .start;
+    bench.send(Msg::Resize {
+        width: 160,
+        height: 40,
+    });
+    let reader = bench.state.reader.document.as_ref().unwrap();
+    let area = ach_workbench::tui::view::areas(&bench.state)
+        .reader
+        .unwrap();
+    let width = ach_workbench::tui::view::reader_text_area(area).width;
+    assert_eq!(reader.layout.width(), usize::from(width));
+    assert!(width > 50);
+    // The same text stays at the top: the line holding the old top byte.
+    let top = &reader.visible[0].bytes;
+    assert!(top.start <= top_before && top_before < top.end.max(top.start + 1));
+    bench.send(Msg::Resize {
+        width: 60,
+        height: 20,
+    });
+    assert!(bench.screen().contains("Terminal too small"));
+}
+
+#[test]
+fn hostile_documents_reach_the_screen_inert() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("seeds")).unwrap();
+    std::fs::write(
+        dir.path().join("seeds/evil.txt"),
+        "Title\u{1b}]0;pwned\u{7}\nText \u{1b}[2J\u{1b}[31mred\u{9b}1m and 漢字 e\u{301} 😀 here.\r\n",
+    )
+    .unwrap();
+    let mut bench = Bench::on(dir, 100, 30);
+    bench.open_document("seeds/evil.txt");
+    let screen = bench.screen();
+    assert!(
+        !screen.chars().any(|c| c.is_control() && c != '\n'),
+        "{screen:?}"
+    );
+    assert!(screen.contains("␛[2J␛[31mred"));
+    assert!(screen.contains("Title␛]0;pwned␇"));
+}
+
+#[test]
+fn exporting_writes_beside_the_matrix_and_asks_before_replacing() {
+    let mut bench = bench_with_matrix();
+    let html = bench.path("hypotheses/azerbaijan-armenia-attack.html");
+    bench.keys("Xj<Enter>");
+    assert!(bench.state.popups.is_empty());
+    let first = read(&html);
+    assert!(first.contains("<table"), "an HTML export");
+    assert!(
+        bench
+            .state
+            .notice
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("Exported html")
+    );
+    // Change the matrix; exporting again asks; n keeps the old file.
+    bench.keys("I");
+    bench.keys("Xj<Enter>");
+    assert!(matches!(
+        bench.state.popups.last(),
+        Some(Popup::Confirm { .. })
+    ));
+    bench.keys("n");
+    assert_eq!(read(&html), first);
+    bench.keys("Xj<Enter>y");
+    assert_ne!(read(&html), first, "y replaces it");
+    // The other formats land beside it under their own names.
+    bench.keys("X<Enter>XG<Enter>");
+    assert!(
+        bench
+            .path("hypotheses/azerbaijan-armenia-attack.md")
+            .exists()
+    );
+    assert!(
+        bench
+            .path("hypotheses/azerbaijan-armenia-attack.brief.md")
+            .exists()
+    );
+}
+
+#[test]
+fn a_new_matrix_is_created_listed_and_opened() {
+    let mut bench = Bench::new(100, 30);
+    bench.keys("<C-n>");
+    bench.type_text("Who leaked the memo?");
+    bench.keys("<Tab>");
+    bench.type_text("Which office is the source?");
+    bench.keys("<Enter>");
+    let path = bench.path("hypotheses/who-leaked-the-memo.toml");
+    let created = load_matrix(&path).unwrap();
+    assert_eq!(created.title, "Who leaked the memo?");
+    assert_eq!(
+        created.question.as_deref(),
+        Some("Which office is the source?")
+    );
+    assert_eq!(bench.matrix(), &created);
+    assert_eq!(bench.state.focus, Pane::Matrix);
+    assert_eq!(
+        bench.state.library.library.matrices.len(),
+        4,
+        "listed in the library"
+    );
+    // Creating it again refuses to overwrite it.
+    bench.keys("<C-n>");
+    bench.type_text("Who leaked the memo?");
+    bench.keys("<Enter>");
+    assert!(
+        bench
+            .state
+            .notice
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("Could not create")
+    );
+}
