@@ -146,8 +146,9 @@ impl Document {
         self.lossy
     }
 
-    /// The first non-blank line, trimmed, on one line and inert (at most
-    /// [`super::TITLE_MAX_CHARS`] characters); empty for a blank document.
+    /// The first non-blank line, trimmed, on one line and inert; a longer
+    /// line is cut after [`super::TITLE_MAX_CHARS`] characters and ends with
+    /// `…`. Empty for a blank document.
     pub fn title(&self) -> &str {
         &self.title
     }
