@@ -97,7 +97,10 @@ fn recovered_changes_can_be_discarded_or_left_for_later() {
         recovery_path(&bench.path(ATTACK)).exists(),
         "Esc keeps it for later"
     );
-    bench.state.matrix = None;
+    assert!(
+        bench.state.matrix.is_none(),
+        "and leaves the matrix closed, so no edit can overwrite it"
+    );
     bench.open_matrix(ATTACK);
     bench.keys("d");
     assert!(!recovery_path(&bench.path(ATTACK)).exists());

@@ -79,7 +79,7 @@ pub fn open_loaded(state: &mut State, path: PathBuf, loaded: LoadedMatrix, read_
         };
         let local = recovery.written.with_timezone(&chrono::Local);
         let text = format!(
-            "Unsaved changes to {} were recovered: {} edit{}, last kept at {}.\n{changed}\n\nr  restore them    d  discard them    Esc  decide later",
+            "Unsaved changes to {} were recovered: {} edit{}, last kept at {}.\n{changed}\n\nr  restore them    d  discard them    Esc  decide later (the matrix stays closed)",
             state.workspace.display_path(&path),
             recovery.edits,
             if recovery.edits == 1 { "" } else { "s" },

@@ -50,9 +50,18 @@ pub fn act(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effect>
             }
             _ => Vec::new(),
         },
-        Some(Popup::Confirm { .. }) => match action {
+        Some(Popup::Confirm { question, .. }) => match action {
             Action::Answer(key) => answer(state, key, now),
             Action::CloseTop => {
+                if matches!(question, Question::Restore(_)) {
+                    // Editing now would overwrite the recovered changes
+                    // with new ones: leave the matrix closed until the
+                    // analyst decides.
+                    state.matrix = None;
+                    state.notify(Notice::info(
+                        "Left the matrix closed: its recovered changes are kept for when you open it again",
+                    ));
+                }
                 state.popups.pop();
                 Vec::new()
             }
