@@ -391,6 +391,27 @@ pub const KEYMAP: &[Binding] = &[
     bind(X::TextField, plain(K::Esc), A::CloseTop, "cancel"),
     bind(X::TextField, plain(K::Up), A::Up, "move up"),
     bind(X::TextField, plain(K::Down), A::Down, "move down"),
+    // Keys that must work while typing a filter or a search, too.
+    bind(X::TextField, plain(K::Tab), A::NextPane, "next pane"),
+    bind(
+        X::TextField,
+        plain(K::BackTab),
+        A::PreviousPane,
+        "previous pane",
+    ),
+    bind(X::TextField, ctrl('s'), A::Save, "save the matrix"),
+    bind(
+        X::TextField,
+        ctrl('c'),
+        A::Quit,
+        "quit (asks first if there are unsaved changes)",
+    ),
+    bind(
+        X::TextField,
+        ctrl('q'),
+        A::Quit,
+        "quit (asks first if there are unsaved changes)",
+    ),
     // Forms
     bind(X::Form, plain(K::Tab), A::NextField, "next field"),
     bind(X::Form, plain(K::Down), A::NextField, "next field"),
@@ -544,6 +565,11 @@ mod tests {
         );
         assert_eq!(action_for(Context::Library, ch('q')), Some(Action::Quit));
         assert_eq!(action_for(Context::Form, ch('q')), None);
+        assert_eq!(action_for(Context::TextField, ch('q')), None);
+        assert_eq!(
+            action_for(Context::TextField, ctrl('c')),
+            Some(Action::Quit)
+        );
     }
 
     #[test]

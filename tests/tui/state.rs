@@ -325,6 +325,12 @@ fn library_filter_narrows_and_opens() {
     bench.keys("/x<Esc>");
     assert_eq!(bench.state.library.filter.value(), "");
     assert_eq!(bench.state.library.entries.len(), 8);
+    // Tab leaves a filter being typed; q typed in it is text, Ctrl-c quits.
+    bench.keys("/q<Tab>");
+    assert_eq!(bench.state.focus, Pane::Reader);
+    assert_eq!(bench.state.library.filter.value(), "q");
+    bench.keys("<S-Tab><C-c>");
+    assert!(bench.state.quitting);
 }
 
 #[test]

@@ -18,6 +18,7 @@ pub fn help_lines() -> Vec<Line<'static>> {
         Context::Library,
         Context::Reader,
         Context::Matrix,
+        Context::TextField,
         Context::Form,
         Context::Confirm,
         Context::Choice,
