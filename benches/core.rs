@@ -15,15 +15,16 @@ use ach_workbench::model::Matrix;
 use ach_workbench::scoring::score;
 use ach_workbench::storage::{load_matrix, matrix_from_str, matrix_to_toml};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use support::Shape;
+use generated_matrix::Shape;
 
-mod support;
+#[path = "support/generated_matrix.rs"]
+mod generated_matrix;
 
 const HYPOTHESES: usize = 50;
 const EVIDENCE: usize = 5_000;
 
 fn generated_matrix() -> Matrix {
-    support::generated_matrix(&Shape {
+    generated_matrix::generated_matrix(&Shape {
         hypotheses: HYPOTHESES,
         evidence: EVIDENCE,
         title_bytes: 40,

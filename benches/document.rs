@@ -3,30 +3,18 @@
 //! single 20 MB line, whose first screen must not wrap the whole line.
 
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use ach_workbench::document::{Document, Layout, Position, Sentences, read_document, search};
 use ach_workbench::workspace::{Workspace, scan_library};
 use criterion::{Criterion, criterion_group, criterion_main};
+use seeds::seeds;
+
+#[path = "support/seeds.rs"]
+mod seeds;
 
 const WIDTH: usize = 200;
 const ROWS: usize = 60;
-
-/// The seed texts, concatenated.
-fn seeds() -> String {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("seeds/")
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|path| std::fs::read_to_string(path).unwrap())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
 
 fn repeated(unit: &str, bytes: usize) -> String {
     unit.repeat(bytes / unit.len() + 1)

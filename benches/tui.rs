@@ -24,7 +24,7 @@
 //! are then suffixed "(cpu)" so the two clocks' baselines never mix.
 
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use ach_workbench::document::Document;
@@ -39,11 +39,15 @@ use ach_workbench::workspace::{Library, Workspace, scan_library};
 use chrono::{DateTime, TimeZone, Utc};
 use criterion::measurement::{Measurement, ValueFormatter, WallTime};
 use criterion::{BatchSize, Criterion, SamplingMode, criterion_group};
+use generated_matrix::Shape;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use support::Shape;
+use seeds::seeds;
 
-mod support;
+#[path = "support/generated_matrix.rs"]
+mod generated_matrix;
+#[path = "support/seeds.rs"]
+mod seeds;
 
 const WIDTH: u16 = 200;
 const HEIGHT: u16 = 60;
@@ -55,7 +59,7 @@ const DOCUMENT_PATH: &str = "seeds/big.txt";
 /// The benchmark matrix: every cell rated, passages into the 50 MB
 /// document so the reader has attached passages to underline.
 fn generated_matrix() -> Matrix {
-    support::generated_matrix(&Shape {
+    generated_matrix::generated_matrix(&Shape {
         hypotheses: HYPOTHESES,
         evidence: EVIDENCE,
         title_bytes: 30,
@@ -67,18 +71,7 @@ fn generated_matrix() -> Matrix {
 
 /// The seed documents, concatenated, repeated to at least `bytes`.
 fn big_text(bytes: usize) -> String {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("seeds/")
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    let unit = files
-        .iter()
-        .map(|path| std::fs::read_to_string(path).unwrap())
-        .collect::<Vec<_>>()
-        .join("\n");
+    let unit = seeds();
     unit.repeat(bytes / unit.len() + 1)
 }
 

@@ -1,12 +1,13 @@
 //! `ach check`: validate matrix files and their passages.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use super::{Outcome, report_load_error};
 use crate::storage::{Location, load_matrix_with_positions};
-use crate::text::inert;
-use crate::workspace::{Workspace, check_passage};
+use crate::text::{counted, inert};
+use crate::workspace::{Workspace, check_passage_in, read_passage_document};
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
@@ -46,12 +47,20 @@ fn check_one(
     let workspace = workspace.map_or_else(|| Workspace::of_matrix(path), Workspace::new);
     let mut passages = 0;
     let mut warnings = 0;
+    // Many passages quote the same document: read each one once.
+    let mut documents = HashMap::new();
     for (row, evidence) in matrix.evidence().iter().enumerate() {
         let Some(passage) = &evidence.source else {
             continue;
         };
         passages += 1;
-        let check = check_passage(&workspace, passage);
+        let document = documents
+            .entry(passage.document.as_str())
+            .or_insert_with(|| read_passage_document(&workspace, &passage.document));
+        let check = match document {
+            Ok(bytes) => check_passage_in(bytes, passage),
+            Err(problem) => problem.clone(),
+        };
         if !check.is_ok() {
             warnings += 1;
             let at = positions.sources[row].unwrap_or(Location::START);
@@ -68,14 +77,10 @@ fn check_one(
     let summary = format!(
         "{}: ok: {}, {}, {} of {passages} passages match their documents",
         path.display(),
-        count(matrix.hypotheses().len(), "hypothesis", "hypotheses"),
-        count(matrix.evidence().len(), "evidence item", "evidence items"),
+        counted(matrix.hypotheses().len(), "hypothesis", "hypotheses"),
+        counted(matrix.evidence().len(), "evidence item", "evidence items"),
         passages - warnings,
     );
     writeln!(out, "{}", inert(&summary))?;
     Ok(Outcome::Success)
-}
-
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

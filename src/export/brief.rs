@@ -17,6 +17,7 @@ use super::report::{Report, item_facts, number};
 use super::{LeadChange, lead_changes};
 use crate::model::Rating;
 use crate::scoring::approx_eq;
+use crate::text::counted;
 use bottom_line::bottom_line;
 use gaps::gaps;
 
@@ -69,10 +70,6 @@ fn and_list(items: &[String]) -> String {
         [one] => one.clone(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
-}
-
-fn plural(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
 }
 
 fn hypotheses(out: &mut String, report: &Report<'_>) {
@@ -174,7 +171,7 @@ fn most_diagnostic(out: &mut String, report: &Report<'_>) {
         out,
         "The {} whose ratings differ most across the hypotheses (diagnosticity: the \
          standard deviation of its ratings on the scale CC 2 to II −2).\n",
-        plural(shown.len(), "item", "items")
+        counted(shown.len(), "item", "items")
     );
     for row in shown {
         let evidence = &report.evidence()[row];

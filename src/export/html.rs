@@ -8,8 +8,9 @@
 use std::fmt::Write;
 
 use super::escape_html::escape;
-use super::report::{Report, UNRATED, capitalised, item_facts, number, timestamp};
+use super::report::{Report, UNRATED, item_facts, number, timestamp};
 use crate::model::{Evidence, Rating};
+use crate::text::capitalised;
 
 /// Screen and print styles. Rating colours follow the usual ACH reading:
 /// greens for consistent, reds for inconsistent, greys for neutral and

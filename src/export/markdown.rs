@@ -4,7 +4,8 @@
 use std::fmt::Write;
 
 use super::escape_markdown::{blockquote, inline, paragraphs};
-use super::report::{Report, UNRATED, capitalised, item_facts, number, timestamp};
+use super::report::{Report, UNRATED, item_facts, number, timestamp};
+use crate::text::capitalised;
 
 /// How a column's cells line up.
 #[derive(Debug, Clone, Copy)]

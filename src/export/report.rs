@@ -91,12 +91,3 @@ pub(super) fn item_facts(evidence: &Evidence) -> String {
     }
     facts
 }
-
-/// `text` with its first letter in upper case, to start a sentence.
-pub(super) fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}

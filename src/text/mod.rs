@@ -3,7 +3,9 @@
 
 mod inert;
 mod width;
+mod words;
 
 pub(crate) use inert::picture;
 pub use inert::{escape_json_controls, inert, one_line};
 pub use width::{display_width, fit_to_width, truncate_to_width};
+pub use words::{capitalised, counted};

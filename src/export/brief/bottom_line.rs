@@ -3,11 +3,12 @@
 
 use std::fmt::Write;
 
-use super::{and_list, bears_on, evidence_id, id, label, plural};
+use super::{and_list, bears_on, evidence_id, id, label};
 use crate::export::report::{Report, number};
 use crate::export::{Lead, LeadChange};
 use crate::model::Level;
 use crate::scoring::Scores;
+use crate::text::counted;
 
 fn has_any_rating(report: &Report<'_>) -> bool {
     report
@@ -32,7 +33,7 @@ pub(super) fn bottom_line(out: &mut String, report: &Report<'_>, changes: &[Lead
             out,
             "The matrix has {} but no evidence items, so every hypothesis scores 0 and \
              none leads.\n",
-            plural(hypotheses, "hypothesis", "hypotheses")
+            counted(hypotheses, "hypothesis", "hypotheses")
         );
         return;
     }
@@ -152,7 +153,7 @@ fn support_sentence(report: &Report<'_>, column: usize) -> String {
     let unrated = if unrated > 0 {
         format!(
             " {} unrated for it.",
-            plural(unrated, "item is", "items are")
+            counted(unrated, "item is", "items are")
         )
     } else {
         String::new()
@@ -160,7 +161,7 @@ fn support_sentence(report: &Report<'_>, column: usize) -> String {
     if bearing.is_empty() {
         return format!(
             "None of the {} bears on {name} (none is rated CC, C, I or II against it).{unrated}",
-            plural(total, "evidence item", "evidence items")
+            counted(total, "evidence item", "evidence items")
         );
     }
     let of_credibility = |level: Level| {
@@ -181,7 +182,7 @@ fn support_sentence(report: &Report<'_>, column: usize) -> String {
         "{} of the {} bear on {name} (rated CC, C, I or II against it): {} of high \
          credibility, {} medium and {} low; {} inconsistent with it (I or II).{unrated}",
         bearing.len(),
-        plural(total, "evidence item", "evidence items"),
+        counted(total, "evidence item", "evidence items"),
         of_credibility(Level::High),
         of_credibility(Level::Medium),
         of_credibility(Level::Low),

@@ -3,11 +3,12 @@
 
 use std::fmt::Write;
 
-use super::{LITTLE_EVIDENCE, bears_on, evidence_id, id, label, plural};
+use super::{LITTLE_EVIDENCE, bears_on, evidence_id, id, label};
 use crate::export::LeadChange;
 use crate::export::escape_markdown::inline;
 use crate::export::report::Report;
 use crate::model::{EvidenceKind, Level};
+use crate::text::counted;
 
 pub(super) fn gaps(out: &mut String, report: &Report<'_>, changes: &[LeadChange]) {
     out.push_str("## Information gaps\n\n");
@@ -79,7 +80,7 @@ fn little_evidence(out: &mut String, report: &Report<'_>) {
             out,
             "- {}: {}{which}.",
             label(report, column),
-            plural(rows.len(), "item", "items")
+            counted(rows.len(), "item", "items")
         );
     }
     out.push('\n');

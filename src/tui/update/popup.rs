@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::edit::Edit;
+use crate::text::capitalised;
 use crate::tui::action::Action;
 use crate::tui::forms::{FormPurpose, new_matrix_from, save_as_form, save_as_path};
 use crate::tui::msg::{AfterSave, Effect, SaveMode};
@@ -134,7 +135,7 @@ fn submit_form(state: &mut State, now: DateTime<Utc>) -> Vec<Effect> {
             } else {
                 described
             };
-            state.notify(Notice::info(capitalise(&text)));
+            state.notify(Notice::info(capitalised(&text)));
         }
     }
     Vec::new()
@@ -266,15 +267,7 @@ fn delete(state: &mut State, make: impl FnOnce(&crate::model::Matrix) -> Option<
     };
     if let Some(edit) = make(&open.matrix) {
         open.apply(edit.clone());
-        let text = capitalise(&edit.describe(&open.matrix));
+        let text = capitalised(&edit.describe(&open.matrix));
         state.notify(Notice::info(format!("{text} (u to undo)")));
     }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }

@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::pane_block::pane_block;
 use super::theme;
-use crate::text::{display_width, fit_to_width, one_line};
+use crate::text::{counted, display_width, fit_to_width, one_line};
 use crate::tui::state::{Entry, LibraryState, Pane, State};
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
@@ -17,8 +17,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     let focused = state.focus == Pane::Library;
     let title = format!(
         "Library: {}, {}",
-        count(library.library.matrices.len(), "matrix", "matrices"),
-        count(library.library.documents.len(), "document", "documents")
+        counted(library.library.matrices.len(), "matrix", "matrices"),
+        counted(library.library.documents.len(), "document", "documents")
     );
     let block = pane_block(&title, focused);
     let inner = block.inner(area);
@@ -152,8 +152,4 @@ fn entry_line(
 
 fn file_name(path: &str) -> String {
     path.rsplit('/').next().unwrap_or(path).to_owned()
-}
-
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
