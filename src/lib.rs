@@ -15,6 +15,8 @@
 //!   against the documents.
 //! - [`export`]: the matrix as Markdown, HTML, CSV, JSON or an analytic
 //!   brief, for reports; pure functions of the matrix and its scores.
+//! - [`merge`]: matrices under git: the three-way merge driver by ids,
+//!   conflicts recorded in the file, a diff by id.
 //! - [`tui`]: the interactive workbench (ratatui): state, update, view.
 //! - [`cli`]: the `ach` commands; the only module that prints.
 
@@ -22,6 +24,7 @@ pub mod cli;
 pub mod document;
 pub mod edit;
 pub mod export;
+pub mod merge;
 pub mod model;
 pub mod scoring;
 pub mod storage;
