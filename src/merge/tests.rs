@@ -189,3 +189,119 @@ fn the_diff_names_cells_by_id() {
     assert_eq!(changes, ["H3: added"]);
     assert!(facts(BASE).unwrap().contains(&"E1 / H2 = N".to_owned()));
 }
+
+mod independent_edits {
+    //! Merging two independent edit sequences equals applying both.
+
+    use proptest::prelude::*;
+
+    use super::super::{Labels, merge};
+    use crate::model::{Evidence, Hypothesis, Matrix, Rating};
+    use crate::storage::{matrix_from_str, matrix_to_toml};
+
+    const HYPOTHESES: usize = 3;
+    const ITEMS: usize = 4;
+
+    fn base() -> Matrix {
+        let mut matrix = Matrix::new("Question");
+        for h in 0..HYPOTHESES {
+            matrix.push_hypothesis(Hypothesis {
+                id: format!("H{h}"),
+                title: format!("Hypothesis {h}"),
+                description: None,
+            });
+        }
+        for e in 0..ITEMS {
+            let row = matrix.push_evidence(Evidence::new(format!("E{e}"), format!("Item {e}")));
+            for h in 0..HYPOTHESES {
+                matrix.set_rating(row, h, Some(Rating::Neutral));
+            }
+        }
+        matrix
+    }
+
+    /// Who changes one thing: nobody, our side or theirs.
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    enum Owner {
+        Nobody,
+        Ours,
+        Theirs,
+    }
+
+    fn owner() -> impl Strategy<Value = Owner> {
+        prop_oneof![Just(Owner::Nobody), Just(Owner::Ours), Just(Owner::Theirs)]
+    }
+
+    fn rating() -> impl Strategy<Value = Option<Rating>> {
+        prop_oneof![
+            Just(None),
+            proptest::sample::select(Rating::ALL.to_vec()).prop_map(Some)
+        ]
+    }
+
+    #[derive(Debug, Clone)]
+    struct Plan {
+        cells: Vec<(Owner, Option<Rating>)>,
+        summaries: Vec<Owner>,
+        added: (usize, usize),
+    }
+
+    fn plan() -> impl Strategy<Value = Plan> {
+        (
+            proptest::collection::vec((owner(), rating()), HYPOTHESES * ITEMS),
+            proptest::collection::vec(owner(), ITEMS),
+            (0..3usize, 0..3usize),
+        )
+            .prop_map(|(cells, summaries, added)| Plan {
+                cells,
+                summaries,
+                added,
+            })
+    }
+
+    /// Applies the edits `plan` gives to `side` (both sides for `None`).
+    fn apply(plan: &Plan, side: Option<Owner>) -> Matrix {
+        let mut matrix = base();
+        let mine = |owner: Owner| owner != Owner::Nobody && side.is_none_or(|s| s == owner);
+        for (cell, &(owner, rating)) in plan.cells.iter().enumerate() {
+            if mine(owner) {
+                matrix.set_rating(cell / HYPOTHESES, cell % HYPOTHESES, rating);
+            }
+        }
+        for (row, &owner) in plan.summaries.iter().enumerate() {
+            if mine(owner) {
+                matrix.evidence_mut()[row].summary = format!("Item {row}, revised by {owner:?}");
+            }
+        }
+        for (owner, count) in [(Owner::Ours, plan.added.0), (Owner::Theirs, plan.added.1)] {
+            if mine(owner) {
+                for n in 0..count {
+                    matrix.push_evidence(Evidence::new(format!("{owner:?}{n}"), "Added"));
+                }
+            }
+        }
+        matrix
+    }
+
+    fn by_id(mut matrix: Matrix) -> Matrix {
+        matrix.evidence_mut().sort_by(|a, b| a.id.cmp(&b.id));
+        matrix
+    }
+
+    proptest! {
+        #[test]
+        fn merging_independent_edits_applies_both(plan in plan()) {
+            let text = |m: &Matrix| matrix_to_toml(m);
+            let merged = merge(
+                &text(&base()),
+                &text(&apply(&plan, Some(Owner::Ours))),
+                &text(&apply(&plan, Some(Owner::Theirs))),
+                &Labels::default(),
+            )
+            .unwrap();
+            prop_assert!(merged.conflicts.is_empty());
+            let loaded = matrix_from_str(&merged.text).unwrap();
+            prop_assert_eq!(by_id(loaded), by_id(apply(&plan, None)));
+        }
+    }
+}
