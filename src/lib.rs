@@ -19,6 +19,7 @@
 //!   brief, for reports; pure functions of the matrix and its scores.
 //! - [`merge`]: matrices under git: the three-way merge driver by ids,
 //!   conflicts recorded in the file, a diff by id.
+//! - [`parc`]: PARC ACH 2.0 `.achz` projects, read and written.
 //! - [`tui`]: the interactive workbench (ratatui): state, update, view.
 //! - [`cli`]: the `ach` commands; the only module that prints.
 
@@ -29,6 +30,7 @@ pub mod export;
 pub mod fsio;
 pub mod merge;
 pub mod model;
+pub mod parc;
 pub mod scoring;
 pub mod storage;
 pub mod text;

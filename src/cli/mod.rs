@@ -5,6 +5,7 @@ mod check;
 mod diff;
 mod export;
 mod git;
+mod import_achz;
 mod input;
 mod merge;
 mod new;
@@ -62,6 +63,8 @@ pub enum Command {
     Resolve(resolve::ResolveArgs),
     /// Set up git for matrices: `ach git install`.
     Git(git::GitArgs),
+    /// Convert a PARC ACH 2.0 project (.achz) to a matrix file.
+    Import(import_achz::ImportArgs),
     /// Print a completion script for a shell (source it to complete `ach`).
     Completions(shell::CompletionsArgs),
     /// Print the manual page (roff), e.g. `ach man | man -l -`.
@@ -119,6 +122,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Out
     match cli.command {
         Some(Command::Completions(args)) => shell::completions(&args, out),
         Some(Command::Man) => shell::man(out),
+        Some(Command::Import(args)) => import_achz::run(&args, cli.workspace.as_deref(), out, err),
         Some(Command::Score(args)) => score::run(&args, out, err),
         Some(Command::Check(args)) => check::run(&args, cli.workspace.as_deref(), out, err),
         Some(Command::New(args)) => new::run(&args, out, err),
