@@ -3,10 +3,12 @@
 //! diagnosticity of each evidence item. Pure functions; nothing here is
 //! stored in the matrix file.
 
+mod cache;
 mod cell;
 mod diagnosticity;
 mod rank;
 
+pub use cache::ScoreCache;
 pub use diagnosticity::diagnosticity;
 pub use rank::{approx_eq, rank_order};
 
