@@ -88,8 +88,13 @@ pub struct OpenMatrix {
     pub revision: u64,
     /// The revision the recovery file (or the saved file) holds.
     pub recovery_revision: u64,
-    /// When the recovery file was last written.
+    /// When the recovery file was last written (or tried).
     pub recovery_written_at: Option<DateTime<Utc>>,
+    /// The revision of a recovery copy being written in the background;
+    /// no second copy is started until it reports.
+    pub recovery_in_flight: Option<u64>,
+    /// The last recovery write failed (said once, not on every retry).
+    pub recovery_failing: bool,
 }
 
 impl OpenMatrix {
@@ -119,6 +124,8 @@ impl OpenMatrix {
             revision: 0,
             recovery_revision: 0,
             recovery_written_at: None,
+            recovery_in_flight: None,
+            recovery_failing: false,
         }
     }
 
