@@ -7,8 +7,8 @@
 //! diagnosticity and is told about each [`Edit`] as it is applied: a
 //! rating change touches one row (its diagnosticity) and one column (that
 //! hypothesis's totals); adding, removing or changing an item touches one
-//! row. Only edits that reshape every row (a hypothesis inserted or
-//! removed, the whole matrix replaced) rescore from scratch.
+//! row. Only edits that reshape every row (a hypothesis inserted, removed
+//! or moved, the whole matrix replaced) rescore from scratch.
 //!
 //! # Invariant
 //! After any sequence of edits, [`ScoreCache::scores`] equals `score` of
@@ -26,7 +26,7 @@
 
 use std::cell::OnceCell;
 
-use super::{HypothesisScore, Scores, by_diagnosticity, diagnosticity, rank_order, score};
+use super::{HypothesisScore, Scores, by_diagnosticity, rank_order, row_diagnosticity, score};
 use crate::edit::Edit;
 use crate::model::{Evidence, Level, Matrix, Rating};
 
@@ -192,7 +192,8 @@ impl ScoreCache {
                 };
                 column.count(item, *before, -1);
                 column.count(item, *after, 1);
-                self.scores.diagnosticity[*evidence] = diagnosticity(item.ratings());
+                self.scores.diagnosticity[*evidence] =
+                    row_diagnosticity(item.ratings(), matrix.hypotheses().len());
             }
             Edit::InsertEvidence { index, evidence } => {
                 let Some(item) = matrix.evidence().get(*index) else {
@@ -202,9 +203,10 @@ impl ScoreCache {
                 // hypotheses there are.
                 debug_assert_eq!(item.id, evidence.id);
                 add_row(&mut self.totals, item, 1);
-                self.scores
-                    .diagnosticity
-                    .insert(*index, diagnosticity(item.ratings()));
+                self.scores.diagnosticity.insert(
+                    *index,
+                    row_diagnosticity(item.ratings(), matrix.hypotheses().len()),
+                );
             }
             Edit::RemoveEvidence { index, evidence } => {
                 if *index >= self.scores.diagnosticity.len() {
@@ -223,17 +225,15 @@ impl ScoreCache {
                 };
                 add_row(&mut self.totals, before, -1);
                 add_row(&mut self.totals, item, 1);
-                self.scores.diagnosticity[*index] = diagnosticity(item.ratings());
-            }
-            Edit::SwapHypotheses { a, b } => {
-                if *a >= self.totals.len() || *b >= self.totals.len() {
-                    return self.rebuild(matrix);
-                }
-                self.totals.swap(*a, *b);
+                self.scores.diagnosticity[*index] =
+                    row_diagnosticity(item.ratings(), matrix.hypotheses().len());
             }
             Edit::ReplaceHypothesis { .. } | Edit::ReplaceHeader { .. } => return,
+            // A swap reorders every row, which changes the order the
+            // diagnosticity sums run in and so their last bits.
             Edit::InsertHypothesis { .. }
             | Edit::RemoveHypothesis { .. }
+            | Edit::SwapHypotheses { .. }
             | Edit::ReplaceMatrix { .. } => return self.rebuild(matrix),
         }
         self.publish();
