@@ -20,6 +20,8 @@
 //! - [`merge`]: matrices under git: the three-way merge driver by ids,
 //!   conflicts recorded in the file, a diff by id.
 //! - [`parc`]: PARC ACH 2.0 `.achz` projects, read and written.
+//! - [`team`]: analysts' copies of one matrix side by side: consensus,
+//!   spread, each analyst's leader.
 //! - [`tui`]: the interactive workbench (ratatui): state, update, view.
 //! - [`cli`]: the `ach` commands; the only module that prints.
 
@@ -33,6 +35,7 @@ pub mod model;
 pub mod parc;
 pub mod scoring;
 pub mod storage;
+pub mod team;
 pub mod text;
 pub mod tui;
 pub mod workspace;

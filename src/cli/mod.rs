@@ -13,6 +13,7 @@ mod resolve;
 mod score;
 mod shell;
 mod table;
+mod team;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -63,6 +64,8 @@ pub enum Command {
     Resolve(resolve::ResolveArgs),
     /// Set up git for matrices: `ach git install`.
     Git(git::GitArgs),
+    /// Compare a team's copies of one matrix: consensus, spread, each analyst's leader.
+    Team(team::TeamArgs),
     /// Convert a PARC ACH 2.0 project (.achz) to a matrix file.
     Import(import_achz::ImportArgs),
     /// Print a completion script for a shell (source it to complete `ach`).
@@ -131,6 +134,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Out
         Some(Command::Diff(args)) => diff::run(&args, out, err),
         Some(Command::Resolve(args)) => resolve::run(&args, out, err),
         Some(Command::Git(args)) => git::run(&args, cli.workspace.as_deref(), out, err),
+        Some(Command::Team(args)) => team::run(&args, out, err),
         Some(Command::Open(args)) => {
             if !args.matrix.is_file() {
                 let message = format!(

@@ -1,0 +1,231 @@
+//! `ach team FILES...|FOLDER [--json]`: a team's copies of one matrix
+//! side by side: consensus, spread and each analyst's leader.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use serde_json::{Map, Value, json};
+
+use super::{Outcome, report_load_error};
+use crate::storage::load_matrix;
+use crate::team::{Copy, Team, compare};
+use crate::text::inert;
+
+#[derive(Debug, clap::Args)]
+pub struct TeamArgs {
+    /// The analysts' matrix files, or a folder holding them (its *.toml).
+    #[arg(required = true)]
+    pub matrices: Vec<PathBuf>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(args: &TeamArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Outcome> {
+    let mut files = Vec::new();
+    for path in &args.matrices {
+        if path.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(path)?
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+                .collect();
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    if files.is_empty() {
+        writeln!(err, "ach team: no matrix files found")?;
+        return Ok(Outcome::Invalid);
+    }
+    let mut copies = Vec::new();
+    for file in &files {
+        match load_matrix(file) {
+            Ok(matrix) => copies.push(Copy {
+                analyst: analyst_name(file, matrix.analyst.as_deref()),
+                matrix,
+            }),
+            Err(error) => {
+                report_load_error(err, &error)?;
+                return Ok(Outcome::Invalid);
+            }
+        }
+    }
+    let team = compare(&copies);
+    if args.json {
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&to_json(&team)).map_err(io::Error::other)?
+        )?;
+    } else {
+        write_text(&team, out)?;
+    }
+    Ok(Outcome::Success)
+}
+
+fn analyst_name(file: &Path, analyst: Option<&str>) -> String {
+    analyst.map(str::to_owned).unwrap_or_else(|| {
+        file.file_stem().map_or_else(
+            || file.display().to_string(),
+            |s| s.to_string_lossy().into_owned(),
+        )
+    })
+}
+
+fn code(rating: Option<crate::model::Rating>) -> Value {
+    rating.map_or(Value::Null, |r| Value::from(r.code()))
+}
+
+/// The JSON form: `analysts`, `cells`, `hypotheses` (consensus scores,
+/// ranked), `leaders`, `consensus_leaders` and what only some copies have.
+pub fn to_json(team: &Team) -> Value {
+    let cells: Vec<Value> = team
+        .cells
+        .iter()
+        .map(|cell| {
+            let ratings: Map<String, Value> = team
+                .analysts
+                .iter()
+                .zip(&cell.ratings)
+                .map(|(a, r)| (a.clone(), code(*r)))
+                .collect();
+            json!({
+                "evidence": cell.evidence,
+                "hypothesis": cell.hypothesis,
+                "ratings": ratings,
+                "consensus": code(cell.consensus),
+                "spread": cell.spread,
+                "band": cell.band.word(),
+            })
+        })
+        .collect();
+    let hypotheses: Vec<Value> = team
+        .scores
+        .ranking
+        .iter()
+        .map(|&h| {
+            let hypothesis = &team.consensus.hypotheses()[h];
+            let score = &team.scores.hypotheses[h];
+            json!({
+                "id": hypothesis.id,
+                "title": hypothesis.title,
+                "rank": score.rank,
+                "inconsistency": score.inconsistency,
+                "weighted_inconsistency": score.weighted_inconsistency,
+            })
+        })
+        .collect();
+    let leaders: Map<String, Value> = team
+        .analysts
+        .iter()
+        .zip(&team.leaders)
+        .map(|(a, ids)| (a.clone(), json!(ids)))
+        .collect();
+    let partial = |list: &[crate::team::Partial]| -> Vec<Value> {
+        list.iter()
+            .map(|p| json!({ "id": p.id, "analysts": p.analysts }))
+            .collect()
+    };
+    json!({
+        "analysts": team.analysts,
+        "cells": cells,
+        "hypotheses": hypotheses,
+        "leaders": leaders,
+        "consensus_leaders": crate::team::top(&team.consensus, &team.scores),
+        "only_in_some": {
+            "hypotheses": partial(&team.partial_hypotheses),
+            "evidence": partial(&team.partial_evidence),
+        },
+    })
+}
+
+fn write_text(team: &Team, out: &mut dyn Write) -> io::Result<()> {
+    let line = |out: &mut dyn Write, text: String| writeln!(out, "{}", inert(&text));
+    line(
+        out,
+        format!(
+            "{} ({} analysts: {})",
+            team.consensus.title,
+            team.analysts.len(),
+            team.analysts.join(", ")
+        ),
+    )?;
+    line(out, "\nConsensus ranking".to_owned())?;
+    for &h in &team.scores.ranking {
+        let hypothesis = &team.consensus.hypotheses()[h];
+        let score = &team.scores.hypotheses[h];
+        line(
+            out,
+            format!(
+                "  {}. {} {} (weighted inconsistency {:.1})",
+                score.rank, hypothesis.id, hypothesis.title, score.weighted_inconsistency
+            ),
+        )?;
+    }
+    line(out, "\nEach analyst's leader".to_owned())?;
+    for (analyst, ids) in team.analysts.iter().zip(&team.leaders) {
+        line(
+            out,
+            format!(
+                "  {analyst}: {}",
+                if ids.is_empty() {
+                    "-".to_owned()
+                } else {
+                    ids.join(", ")
+                }
+            ),
+        )?;
+    }
+    let mut splits: Vec<&crate::team::TeamCell> = team
+        .cells
+        .iter()
+        .filter(|c| c.band != crate::team::Band::Agreement)
+        .collect();
+    splits.sort_by(|a, b| b.spread.total_cmp(&a.spread));
+    line(
+        out,
+        format!(
+            "\nWhere the team splits ({} cells, biggest spread first)",
+            splits.len()
+        ),
+    )?;
+    for cell in splits {
+        let who: Vec<String> = team
+            .analysts
+            .iter()
+            .zip(&cell.ratings)
+            .map(|(a, r)| format!("{a} {}", r.map_or("-", |r| r.code())))
+            .collect();
+        line(
+            out,
+            format!(
+                "  {} / {}: consensus {}, spread {:.2} ({}): {}",
+                cell.evidence,
+                cell.hypothesis,
+                cell.consensus.map_or("-", |r| r.code()),
+                cell.spread,
+                cell.band.word(),
+                who.join(", ")
+            ),
+        )?;
+    }
+    for (what, list) in [
+        ("Hypotheses", &team.partial_hypotheses),
+        ("Evidence", &team.partial_evidence),
+    ] {
+        if !list.is_empty() {
+            line(out, format!("\n{what} only in some copies"))?;
+            for partial in list {
+                line(
+                    out,
+                    format!("  {}: only {}", partial.id, partial.analysts.join(", ")),
+                )?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,94 @@
+//! `ach team` on the real binary: three analysts' copies in a folder.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn copy(dir: &Path, analyst: &str, e1: [&str; 2], extra: bool) {
+    let mut text = format!(
+        "schema = 1\ntitle = \"Who\"\nanalyst = \"{analyst}\"\n\n[[hypotheses]]\nid = \"H1\"\ntitle = \"Alone\"\n\n\
+         [[hypotheses]]\nid = \"H2\"\ntitle = \"With help\"\n\n[[evidence]]\nid = \"E1\"\nsummary = \"A witness\"\n\
+         ratings = {{ H1 = \"{}\", H2 = \"{}\" }}\n\n[[evidence]]\nid = \"E2\"\nsummary = \"A receipt\"\nratings = {{ H1 = \"N\", H2 = \"N\" }}\n",
+        e1[0], e1[1]
+    );
+    if extra {
+        text.push_str(
+            "\n[[evidence]]\nid = \"E3\"\nsummary = \"A rumour\"\nratings = { H1 = \"I\" }\n",
+        );
+    }
+    std::fs::write(dir.join(format!("{analyst}.toml")), text).unwrap();
+}
+
+fn folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy(dir.path(), "alice", ["II", "C"], true);
+    copy(dir.path(), "bob", ["I", "C"], false);
+    copy(dir.path(), "carol", ["CC", "C"], false);
+    dir
+}
+
+#[test]
+fn the_json_gives_every_rating_the_consensus_and_each_leader() {
+    let dir = folder();
+    let output = Command::new(env!("CARGO_BIN_EXE_ach"))
+        .arg("team")
+        .arg(dir.path())
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        json["analysts"],
+        serde_json::json!(["alice", "bob", "carol"])
+    );
+    let cell = &json["cells"][0];
+    assert_eq!(
+        (cell["evidence"].as_str(), cell["hypothesis"].as_str()),
+        (Some("E1"), Some("H1"))
+    );
+    assert_eq!(
+        cell["ratings"],
+        serde_json::json!({"alice": "II", "bob": "I", "carol": "CC"})
+    );
+    assert_eq!(cell["consensus"], "I");
+    // Values −2, −1, +2: mean −1/3, population deviation √(26/9).
+    assert!((cell["spread"].as_f64().unwrap() - (26.0f64 / 9.0).sqrt()).abs() < 1e-9);
+    assert_eq!(cell["band"], "extreme");
+    assert_eq!(json["cells"][1]["band"], "agreement");
+    // H1 is inconsistent with E1 by consensus, so H2 leads; carol alone rated
+    // E1 CC for H1, so her own leader is H1.
+    assert_eq!(json["hypotheses"][0]["id"], "H2");
+    assert_eq!(json["consensus_leaders"], serde_json::json!(["H2"]));
+    assert_eq!(json["leaders"]["carol"], serde_json::json!(["H1"]));
+    assert_eq!(json["leaders"]["alice"], serde_json::json!(["H2"]));
+    assert_eq!(
+        json["only_in_some"]["evidence"],
+        serde_json::json!([{"id": "E3", "analysts": ["alice"]}])
+    );
+}
+
+#[test]
+fn the_text_lists_the_splits_biggest_first_and_partial_items() {
+    let dir = folder();
+    let output = Command::new(env!("CARGO_BIN_EXE_ach"))
+        .arg("team")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains("  E1 / H1: consensus I, spread 1.70 (extreme): alice II, bob I, carol CC\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Evidence only in some copies\n  E3: only alice\n"),
+        "{text}"
+    );
+    assert!(text.contains("  carol: H1\n"), "{text}");
+}
