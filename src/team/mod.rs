@@ -146,6 +146,9 @@ pub fn consensus(ratings: &[Option<Rating>]) -> (Option<Rating>, f64) {
     (Some(from_scale(median)), spread)
 }
 
+/// Where each consensus column (or row) is in one copy, if there.
+type Positions = Vec<Option<usize>>;
+
 /// Compares the copies. Ids match items and hypotheses across copies.
 pub fn compare(copies: &[Copy]) -> Team {
     let analysts: Vec<String> = copies.iter().map(|c| c.analyst.clone()).collect();
@@ -179,7 +182,7 @@ pub fn compare(copies: &[Copy]) -> Team {
         }
     }
     // Each copy's column and row for each consensus column and row.
-    let maps: Vec<(Vec<Option<usize>>, Vec<Option<usize>>)> = copies
+    let maps: Vec<(Positions, Positions)> = copies
         .iter()
         .map(|copy| {
             let columns = consensus
