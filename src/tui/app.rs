@@ -7,7 +7,9 @@ use std::time::Duration;
 
 use anyhow::{Context as _, bail};
 use chrono::Utc;
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::execute;
 use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
@@ -48,6 +50,9 @@ pub fn run(startup: Startup) -> anyhow::Result<()> {
     let mut terminal = ratatui::init();
     let _restore = RestoreOnDrop;
     execute!(stdout(), EnableMouseCapture).context("enabling the mouse")?;
+    // A paste arrives as one event, so its characters and newlines are text
+    // in the focused field and never run as keys.
+    execute!(stdout(), EnableBracketedPaste).context("enabling bracketed paste")?;
     event_loop(&mut terminal, state)
 }
 
@@ -94,7 +99,7 @@ struct RestoreOnDrop;
 
 impl Drop for RestoreOnDrop {
     fn drop(&mut self) {
-        let _ = execute!(stdout(), DisableMouseCapture);
+        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
         ratatui::restore();
     }
 }
@@ -108,7 +113,7 @@ fn restore_on_signals() -> anyhow::Result<()> {
     let mut signals = Signals::new([SIGTERM, SIGHUP, SIGQUIT]).context("handling signals")?;
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
-            let _ = execute!(stdout(), DisableMouseCapture);
+            let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
             ratatui::restore();
             std::process::exit(128 + signal);
         }
@@ -122,7 +127,7 @@ fn restore_on_signals() -> anyhow::Result<()> {
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture);
+        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
         previous(info);
     }));
 }

@@ -399,6 +399,7 @@ fn thousands_of_documents_are_listed_filtered_and_opened() {
     assert_eq!(bench.state.library.library.documents.len(), 3000);
     bench.keys("<End>");
     let _ = bench.screen();
+    bench.keys("/");
     bench.type_text("batch17/r042");
     let entries = &bench.state.library.entries;
     assert!(!entries.is_empty() && entries.len() < 3000);

@@ -15,6 +15,7 @@ fn library_on_start() {
 #[test]
 fn library_filtered() {
     let mut bench = Bench::new(100, 30);
+    bench.keys("/");
     bench.type_text("azer");
     assert_snapshot!(bench.terminal().backend());
 }

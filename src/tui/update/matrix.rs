@@ -5,9 +5,9 @@ use crate::edit::Edit;
 use crate::model::Rating;
 use crate::tui::action::Action;
 use crate::tui::forms::{evidence_form, header_form, hypothesis_form};
+use crate::tui::layout::{MatrixGeometry, areas, inner};
 use crate::tui::msg::Effect;
 use crate::tui::state::{MatrixRow, Notice, OpenMatrix, Popup, Question, State};
-use crate::tui::view::{MatrixGeometry, areas, inner};
 
 pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
     let page = page_rows(state);
@@ -174,7 +174,7 @@ fn delete_selected(state: &mut State) {
             (
                 Question::DeleteHypothesis(open.column),
                 format!(
-                    "Delete hypothesis {} “{}” and its {} ratings?\n\ny  delete    n or Esc  keep it",
+                    "Delete hypothesis {} “{}” and its {} ratings?",
                     hypothesis.id,
                     hypothesis.title,
                     (0..open.matrix.evidence().len())
@@ -187,10 +187,7 @@ fn delete_selected(state: &mut State) {
             let evidence = &open.matrix.evidence()[index];
             (
                 Question::DeleteEvidence(index),
-                format!(
-                    "Delete evidence {} “{}”?\n\ny  delete    n or Esc  keep it",
-                    evidence.id, evidence.summary
-                ),
+                format!("Delete evidence {} “{}”?", evidence.id, evidence.summary),
             )
         }
     };

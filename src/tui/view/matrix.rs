@@ -7,12 +7,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::matrix_geometry::{EVIDENCE_META_WIDTH, MatrixGeometry};
 use super::pane_block::pane_block;
 use super::{matrix_detail, theme};
 use crate::model::Level;
 use crate::scoring::{Scores, score};
 use crate::text::{display_width, fit_to_width, one_line, truncate_to_width};
+use crate::tui::layout::{EVIDENCE_META_WIDTH, MatrixGeometry};
 use crate::tui::state::{MatrixRow, OpenMatrix, Pane, State};
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
