@@ -32,7 +32,7 @@ pub fn load_matrix(path: &Path) -> Result<Matrix, LoadError> {
 /// Reads and validates the matrix file at `path`, with the position of
 /// each evidence item in it.
 pub fn load_matrix_with_positions(path: &Path) -> Result<(Matrix, Positions), LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+    let bytes = crate::fsio::read_regular(path).map_err(|source| LoadError::Io {
         path: path.to_owned(),
         source,
     })?;
@@ -51,6 +51,14 @@ pub fn matrix_from_bytes(bytes: &[u8]) -> Result<Matrix, Vec<Diagnostic>> {
 /// Validates the text of a matrix file.
 pub fn matrix_from_str(text: &str) -> Result<Matrix, Vec<Diagnostic>> {
     located_matrix_from_str(text).map(|(matrix, _)| matrix)
+}
+
+/// Validates the bytes of a matrix file, with the position of each
+/// evidence item in it (for a matrix read from standard input).
+pub fn matrix_with_positions_from_bytes(
+    bytes: &[u8],
+) -> Result<(Matrix, Positions), Vec<Diagnostic>> {
+    located_matrix_from_bytes(bytes)
 }
 
 fn located_matrix_from_bytes(bytes: &[u8]) -> Result<(Matrix, Positions), Vec<Diagnostic>> {

@@ -12,11 +12,15 @@ mod raw;
 mod recovery;
 mod save;
 
-pub use atomic::{backup_path, create_new, write_atomically, write_atomically_without_backup};
+pub use atomic::{
+    backup_path, create_new, keep_original, original_path, write_atomically,
+    write_atomically_without_backup,
+};
 pub use comments::has_comments;
 pub use error::{Diagnostic, LoadError, SaveError};
 pub use load::{
     Positions, load_matrix, load_matrix_with_positions, matrix_from_bytes, matrix_from_str,
+    matrix_with_positions_from_bytes,
 };
 pub use location::Location;
 pub use lock::{LockError, MatrixLock, lock_matrix, lock_path};

@@ -89,7 +89,7 @@ pub fn save(state: &mut State, now: DateTime<Utc>, then: AfterSave) -> Vec<Effec
     if open.unsaved_comments {
         let shown = state.workspace.display_path(&open.path);
         let text = format!(
-            "{shown} has comments. The workbench writes the file in its own layout and does not keep them\n(the version with comments stays in {shown}.bak)."
+            "{shown} has comments. The workbench writes the file in its own layout and does not keep them\n(the version with comments stays in {shown}.orig until you remove it)."
         );
         state
             .popups
