@@ -62,7 +62,8 @@ fn undoing_back_to_the_saved_state_removes_the_recovery_file() {
 fn reopening_offers_the_recovered_changes() {
     let dir = {
         let mut crashed = bench_with_matrix();
-        crashed.keys("IjjC");
+        // Rating moves across the row: `h` goes back to H1.
+        crashed.keys("IjjhC");
         crashed.wait(2);
         // The workbench "crashes": its state is dropped without saving.
         crashed.dir

@@ -46,6 +46,8 @@ fn every_rating_key_sets_its_rating() {
     ] {
         bench.keys(key);
         assert_eq!(bench.matrix().rating(0, 0), rating, "after {key}");
+        // A rating moves on across the row; come back to the cell.
+        bench.state.matrix.as_mut().unwrap().column = 0;
     }
 }
 
@@ -59,7 +61,8 @@ fn rating_rescores_and_undo_redo_walk_the_history() {
     let after = score(bench.matrix()).hypotheses[1].weighted_inconsistency;
     assert!((after - before - 4.0).abs() < 1e-9);
     assert!(bench.state.matrix.as_ref().unwrap().is_dirty());
-    bench.keys("jjn");
+    // Rating moved the cursor on to H3: back to H2 first.
+    bench.keys("jjhn");
     bench.keys("uu");
     assert_eq!(bench.matrix(), &original);
     assert!(!bench.state.matrix.as_ref().unwrap().is_dirty());
@@ -130,7 +133,8 @@ fn a_form_refuses_bad_input_and_keeps_it() {
     };
     assert_eq!(form.error.as_deref(), Some("evidence needs a summary"));
     bench.type_text("No mobilisation seen");
-    bench.keys("<Tab><Space><Space><Enter>");
+    // The kind starts as "assumption"; one step on is "absence".
+    bench.keys("<Tab><Space><Enter>");
     let added = bench.matrix().evidence().last().unwrap();
     assert_eq!(added.summary, "No mobilisation seen");
     assert_eq!(added.kind.word(), "absence");
@@ -642,7 +646,8 @@ fn messages_expire_the_hints_return_and_the_log_keeps_them_whole() {
         screen.contains("Opened hypotheses/azerbaijan-armenia-attack.toml"),
         "{screen}"
     );
-    assert!(screen.contains(&rated.text[..40]), "{screen}");
+    let start: String = rated.text.chars().take(30).collect();
+    assert!(screen.contains(&start), "{screen}");
     bench.keys("<Esc>");
     assert!(bench.state.popups.is_empty());
 }
@@ -670,4 +675,80 @@ fn help_wraps_long_descriptions_and_g_and_capital_g_scroll_it() {
     ));
     let screen = bench.screen();
     assert!(screen.contains("JSON, brief)"), "{screen}");
+}
+
+#[test]
+fn rating_moves_across_the_row_and_says_so() {
+    // Issue 8 item 15 (and issue 11): one item against every hypothesis.
+    let mut bench = Bench::new(100, 30);
+    bench.open_matrix(ATTACK);
+    bench.state.focus = Pane::Matrix;
+    bench.keys("I");
+    let open = bench.state.matrix.as_ref().unwrap();
+    assert_eq!((open.row, open.column), (MatrixRow::Evidence(0), 1));
+    assert_eq!(
+        bench.state.notice.as_ref().unwrap().text,
+        "Rated E1 against H1: II · next: H2"
+    );
+    bench.keys("ccc");
+    let open = bench.state.matrix.as_ref().unwrap();
+    assert_eq!((open.row, open.column), (MatrixRow::Evidence(1), 0));
+    assert_eq!(
+        bench.state.notice.as_ref().unwrap().text,
+        "Rated E1 against H4: C · row done; next: E2 against H1"
+    );
+    assert_eq!(bench.matrix().rating(0, 3), Some(Rating::Consistent));
+}
+
+#[test]
+fn moving_a_column_says_where_it_went() {
+    let mut bench = Bench::new(100, 30);
+    bench.open_matrix(ATTACK);
+    bench.state.focus = Pane::Matrix;
+    bench.keys(">");
+    assert_eq!(
+        bench.state.notice.as_ref().unwrap().text,
+        "Moved hypothesis H1 right: now column 2 of 4 (u to undo)"
+    );
+    bench.keys("<lt><lt>");
+    assert_eq!(
+        bench.state.notice.as_ref().unwrap().text,
+        "This hypothesis is already the first column"
+    );
+}
+
+#[test]
+fn editing_only_the_analyst_says_so() {
+    // Issue 8 item 6.
+    let mut bench = Bench::new(100, 30);
+    bench.open_matrix(ATTACK);
+    bench.state.focus = Pane::Matrix;
+    bench.keys("kke");
+    let Some(Popup::Form(form)) = bench.state.popups.last_mut() else {
+        panic!("the header form");
+    };
+    form.focused = form
+        .fields
+        .iter()
+        .position(|f| f.label == "Analyst")
+        .unwrap();
+    bench.keys(" (reviewed)<Enter>");
+    assert_eq!(
+        bench.state.notice.as_ref().unwrap().text,
+        "Edited the matrix analyst"
+    );
+}
+
+#[test]
+fn an_item_with_no_passage_starts_as_an_assumption() {
+    // Issue 8 item 12.
+    let mut bench = Bench::new(100, 30);
+    bench.open_matrix(ATTACK);
+    bench.state.focus = Pane::Matrix;
+    bench.keys("E");
+    let Some(Popup::Form(form)) = bench.state.popups.last() else {
+        panic!("the evidence form");
+    };
+    let kind = form.fields.iter().find(|f| f.label == "Kind").unwrap();
+    assert_eq!(kind.value(), "assumption");
 }

@@ -5,6 +5,7 @@ mod confirm;
 mod export;
 mod form;
 mod help;
+mod leaders;
 mod library;
 mod matrix;
 mod matrix_detail;
