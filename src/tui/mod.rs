@@ -15,6 +15,7 @@ pub mod keymap;
 pub mod layout;
 pub mod msg;
 pub mod questions;
+pub mod recovery_writer;
 pub mod state;
 pub mod update;
 pub mod view;

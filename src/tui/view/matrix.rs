@@ -11,7 +11,7 @@ use super::leaders::leaders;
 use super::pane_block::pane_block;
 use super::{matrix_detail, theme};
 use crate::model::Level;
-use crate::scoring::{Scores, score};
+use crate::scoring::Scores;
 use crate::text::{display_width, fit_to_width, one_line, truncate_to_width};
 use crate::tui::layout::{EVIDENCE_META_WIDTH, MatrixGeometry};
 use crate::tui::state::{MatrixRow, OpenMatrix, Pane, State};
@@ -40,11 +40,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     );
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let scores = score(&open.matrix);
+    // Kept current edit by edit: drawing never rescans the cells.
+    let scores = open.scores.scores();
     let geometry = MatrixGeometry::new(inner, open.matrix.hypotheses().len());
     let view = MatrixView {
         open,
-        scores: &scores,
+        scores,
         geometry,
         columns: visible_columns(open, &geometry),
     };
@@ -52,7 +53,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     view.header(frame);
     view.rows(frame);
     view.score_rows(frame);
-    matrix_detail::draw(frame, geometry.detail, state, open, &scores);
+    matrix_detail::draw(frame, geometry.detail, state, open, scores);
 }
 
 /// The hypothesis columns on screen, by position.
@@ -155,7 +156,7 @@ impl MatrixView<'_> {
     /// string and a span per cell cost a third of the frame.
     fn rows(&self, frame: &mut Frame) {
         let area = self.geometry.rows;
-        let order = self.open.display_order(self.scores);
+        let order = self.open.current_display_order();
         let id_width = self
             .open
             .matrix
