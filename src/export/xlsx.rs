@@ -74,7 +74,7 @@ pub(super) fn render(report: &Report<'_>) -> Result<Vec<u8>, XlsxError> {
     }
 
     // A blank row, then one row per score under each hypothesis.
-    let mut at = report.evidence().len() as u32 + 2;
+    let first_score_row = report.evidence().len() as u32 + 2;
     type ScoreOf = fn(&crate::scoring::HypothesisScore) -> f64;
     let rows: [(&str, ScoreOf, &Format); 5] = [
         ("rank", |s| s.rank as f64, &count),
@@ -87,7 +87,7 @@ pub(super) fn render(report: &Report<'_>) -> Result<Vec<u8>, XlsxError> {
         ("weighted consistency", |s| s.weighted_consistency, &score),
         ("unrated", |s| s.unrated as f64, &count),
     ];
-    for (label, value, format) in rows {
+    for (at, (label, value, format)) in (first_score_row..).zip(rows) {
         sheet.write_string_with_format(at, 0, label, &header)?;
         for (column, hypothesis_score) in report.scores.hypotheses.iter().enumerate() {
             sheet.write_number_with_format(
@@ -97,7 +97,6 @@ pub(super) fn render(report: &Report<'_>) -> Result<Vec<u8>, XlsxError> {
                 format,
             )?;
         }
-        at += 1;
     }
 
     sheet.set_freeze_panes(1, FROZEN_COLUMNS)?;
