@@ -48,6 +48,7 @@ pub struct ExportArgs {
 pub enum Target {
     Report(Format),
     Achz,
+    Xlsx,
 }
 
 impl Target {
@@ -57,6 +58,12 @@ impl Target {
             .is_some_and(|ext| ext.eq_ignore_ascii_case("achz"));
         if is_achz {
             return Some(Target::Achz);
+        }
+        if path
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("xlsx"))
+        {
+            return Some(Target::Xlsx);
         }
         Format::from_path(path).map(Target::Report)
     }
@@ -69,11 +76,16 @@ fn format_parser() -> impl TypedValueParser<Value = Target> {
         Format::ALL
             .map(|format| PossibleValue::new(format.name()).help(format.description()))
             .into_iter()
-            .chain([PossibleValue::new("achz")
-                .help("PARC ACH 2.0 project, for the reference tool (see ach import)")]),
+            .chain([
+                PossibleValue::new("xlsx")
+                    .help("Excel workbook: coloured ratings, frozen header, scores as numbers"),
+                PossibleValue::new("achz")
+                    .help("PARC ACH 2.0 project, for the reference tool (see ach import)"),
+            ]),
     )
     .map(|name| match name.as_str() {
         "achz" => Target::Achz,
+        "xlsx" => Target::Xlsx,
         name => Target::Report(
             name.parse::<Format>()
                 .expect("the parser only accepts format names"),
@@ -137,7 +149,7 @@ pub fn run(
             None => {
                 // Writing Markdown into `x.pdf` would look like success.
                 let mut names: Vec<&str> = Format::ALL.iter().map(|f| f.extension()).collect();
-                names.push("achz");
+                names.extend(["xlsx", "achz"]);
                 let message = format!(
                     "{}: cannot tell the format from the file name (known endings: .{}); \
                      name it with --format",
@@ -172,11 +184,20 @@ pub fn run(
             let name = match target {
                 Target::Report(format) => format.name(),
                 Target::Achz => "achz",
+                Target::Xlsx => "xlsx",
             };
             writeln!(err, "ach: --bom applies to CSV only, not {name}")?;
             return Ok(Outcome::Invalid);
         }
         Target::Report(format) => export(&matrix, format, &context).into_bytes(),
+        Target::Xlsx => match crate::export::export_xlsx(&matrix, &context) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                let message = format!("{}: cannot export as xlsx: {error}", args.matrix.display());
+                writeln!(err, "ach: {}", inert(&message))?;
+                return Ok(Outcome::Invalid);
+            }
+        },
         Target::Achz => {
             let written = crate::parc::write(&matrix);
             let name = args.matrix.display().to_string();

@@ -21,6 +21,7 @@ mod lead;
 mod markdown;
 mod report;
 mod source;
+mod xlsx;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -190,6 +191,16 @@ pub fn export(matrix: &Matrix, format: Format, context: &ExportContext<'_>) -> S
         Format::Json => json::render(&report),
         Format::Brief => brief::render(&report),
     }
+}
+
+/// The spreadsheet (`.xlsx`) export of `matrix`: bytes, not text, so not
+/// one of the [`Format`]s. Fails only on what Excel cannot hold (a text of
+/// more than 32,767 characters, say).
+pub fn export_xlsx(
+    matrix: &Matrix,
+    context: &ExportContext<'_>,
+) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    xlsx::render(&report::Report::new(matrix, context))
 }
 
 #[cfg(test)]

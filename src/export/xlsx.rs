@@ -1,0 +1,129 @@
+//! The spreadsheet export (`.xlsx`): the CSV export's rows, but typed and
+//! styled. Scores and diagnosticity are numbers a spreadsheet can sort and
+//! sum; every piece of matrix text is written as a string cell, so a
+//! summary starting with `=` is text, never a formula (no escaping needed,
+//! unlike CSV). Ratings carry the print colours of the HTML export and a
+//! second cue besides hue: the strong ratings (CC, II) are bold. The header
+//! row and the id and evidence columns are frozen, so they stay in view.
+
+use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook, XlsxError};
+
+use super::csv::EVIDENCE_COLUMNS;
+use super::report::Report;
+use crate::model::Rating;
+
+/// Columns left of the split: `id` and `summary`.
+const FROZEN_COLUMNS: u16 = 2;
+
+/// The `.xlsx` bytes of `report`.
+pub(super) fn render(report: &Report<'_>) -> Result<Vec<u8>, XlsxError> {
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Matrix")?;
+    let header = Format::new()
+        .set_bold()
+        .set_background_color(Color::RGB(0xF6F8FA))
+        .set_border_bottom(FormatBorder::Thin);
+    let text = Format::new().set_text_wrap();
+    let score = Format::new().set_num_format("0.00");
+    let count = Format::new().set_num_format("0");
+
+    let hypotheses = report.hypotheses();
+    let first_rating = EVIDENCE_COLUMNS.len() as u16;
+    for (column, name) in EVIDENCE_COLUMNS.iter().enumerate() {
+        sheet.write_string_with_format(0, column as u16, *name, &header)?;
+    }
+    for (column, hypothesis) in hypotheses.iter().enumerate() {
+        let title = format!("{}: {}", hypothesis.id, hypothesis.title);
+        sheet.write_string_with_format(0, first_rating + column as u16, title, &header)?;
+    }
+
+    for (row, evidence) in report.evidence().iter().enumerate() {
+        let at = row as u32 + 1;
+        let passage = evidence.source.as_ref();
+        let texts = [
+            evidence.id.as_str(),
+            evidence.summary.as_str(),
+            evidence.kind.word(),
+            evidence.credibility.word(),
+            evidence.relevance.word(),
+        ];
+        for (column, value) in texts.into_iter().enumerate() {
+            sheet.write_string_with_format(at, column as u16, value, &text)?;
+        }
+        if let Some(date) = evidence.date {
+            sheet.write_string(at, 5, date.format("%Y-%m-%d").to_string())?;
+        }
+        if let Some(passage) = passage {
+            sheet.write_string_with_format(at, 6, &passage.document, &text)?;
+            sheet.write_string_with_format(at, 8, &passage.quote, &text)?;
+        }
+        if let Some(line) = report.quote_lines[row].as_ref().and_then(|l| l.number()) {
+            sheet.write_number_with_format(at, 7, line as f64, &count)?;
+        }
+        if let Some(notes) = &evidence.notes {
+            sheet.write_string_with_format(at, 9, notes, &text)?;
+        }
+        sheet.write_number_with_format(at, 10, report.scores.diagnosticity[row], &score)?;
+        for column in 0..hypotheses.len() {
+            if let Some(rating) = evidence.rating(column) {
+                let cell = first_rating + column as u16;
+                sheet.write_string_with_format(at, cell, rating.code(), &rating_format(rating))?;
+            }
+        }
+    }
+
+    // A blank row, then one row per score under each hypothesis.
+    let first_score_row = report.evidence().len() as u32 + 2;
+    type ScoreOf = fn(&crate::scoring::HypothesisScore) -> f64;
+    let rows: [(&str, ScoreOf, &Format); 5] = [
+        ("rank", |s| s.rank as f64, &count),
+        ("inconsistency", |s| f64::from(s.inconsistency), &count),
+        (
+            "weighted inconsistency",
+            |s| s.weighted_inconsistency,
+            &score,
+        ),
+        ("weighted consistency", |s| s.weighted_consistency, &score),
+        ("unrated", |s| s.unrated as f64, &count),
+    ];
+    for (at, (label, value, format)) in (first_score_row..).zip(rows) {
+        sheet.write_string_with_format(at, 0, label, &header)?;
+        for (column, hypothesis_score) in report.scores.hypotheses.iter().enumerate() {
+            sheet.write_number_with_format(
+                at,
+                first_rating + column as u16,
+                value(hypothesis_score),
+                format,
+            )?;
+        }
+    }
+
+    sheet.set_freeze_panes(1, FROZEN_COLUMNS)?;
+    sheet.set_column_width(1, 50)?;
+    sheet.set_column_width(8, 40)?;
+    sheet.set_column_width(9, 40)?;
+    workbook.save_to_buffer()
+}
+
+/// A rating's cell style: the HTML export's colours (so a printout and a
+/// spreadsheet agree), bold for the strong ratings so they differ from the
+/// weak ones without colour, centred.
+fn rating_format(rating: Rating) -> Format {
+    let (background, foreground) = match rating {
+        Rating::VeryConsistent => (0x1A7F37, 0xFFFFFF),
+        Rating::Consistent => (0xB4F1C3, 0x0F3D1E),
+        Rating::Neutral => (0xEAEEF2, 0x1F2328),
+        Rating::NotApplicable => (0xFFFFFF, 0x6E7781),
+        Rating::Inconsistent => (0xFFCDC7, 0x5C0C05),
+        Rating::VeryInconsistent => (0xCF222E, 0xFFFFFF),
+    };
+    let format = Format::new()
+        .set_background_color(Color::RGB(background))
+        .set_font_color(Color::RGB(foreground))
+        .set_align(rust_xlsxwriter::FormatAlign::Center);
+    match rating {
+        Rating::VeryConsistent | Rating::VeryInconsistent => format.set_bold(),
+        _ => format,
+    }
+}
