@@ -8,6 +8,7 @@ mod level;
 mod matrix;
 mod passage;
 mod rating;
+mod set_aside;
 
 pub use evidence::Evidence;
 pub use hypothesis::Hypothesis;
@@ -16,3 +17,4 @@ pub use level::{EvidenceKind, Level, UnknownKind, UnknownLevel};
 pub use matrix::Matrix;
 pub use passage::{Passage, document_path_problem};
 pub use rating::{Rating, UnknownRating};
+pub use set_aside::SetAside;
