@@ -3,18 +3,20 @@
 //! diagnosticity of each evidence item. Pure functions; nothing here is
 //! stored in the matrix file.
 
+mod cache;
 mod cell;
 mod diagnosticity;
 mod rank;
 pub mod sensitivity;
 
+pub use cache::ScoreCache;
 pub use diagnosticity::diagnosticity;
 pub use rank::{approx_eq, rank_order};
 pub use sensitivity::{
     CriticalItem, FragileCell, Scenario, Sensitivity, leader_set, scenarios, sensitivity,
 };
 
-use crate::model::{Evidence, Matrix};
+use crate::model::{Evidence, Matrix, Rating};
 use cell::CellTable;
 
 /// The scores of one hypothesis.
@@ -143,6 +145,21 @@ pub fn score_where(matrix: &Matrix, keep: impl Fn(&Evidence) -> bool) -> Scores 
         counted: counted_items,
         ranked,
     }
+}
+
+/// The diagnosticity of one row exactly as [`score`] computes it: the
+/// counted ratings are those of the matrix's `columns` hypotheses. The
+/// [`ScoreCache`] calls this for the one row an edit touches, so its bits
+/// match a fresh score's.
+pub(crate) fn row_diagnosticity(ratings: &[Option<Rating>], columns: usize) -> f64 {
+    let cells = CellTable::new();
+    let (mut counted, mut sum) = (0u32, 0i32);
+    for &cell in ratings.iter().take(columns) {
+        let points = cells.get(cell);
+        counted += points.counted;
+        sum += points.scale_value;
+    }
+    diagnosticity::spread(&cells, ratings, counted, sum)
 }
 
 /// Evidence positions from most to least diagnostic; equally diagnostic

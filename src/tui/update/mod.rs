@@ -21,12 +21,15 @@ use super::msg::{Effect, Msg};
 use super::state::{Pane, Popup, State};
 
 pub use files::open_matrix_now;
+pub use recovery::flush as flush_recovery;
+pub use text_input::has_text_focus;
 
 /// Carries out one message.
 pub fn update(state: &mut State, msg: Msg, now: DateTime<Utc>) -> Vec<Effect> {
     let effects = match msg {
         Msg::Action(action) => act(state, action, now),
         Msg::Input(request) => text_input::input(state, request),
+        Msg::Paste(text) => text_input::paste(state, &text),
         Msg::Resize { width, height } => {
             state.width = width;
             state.height = height;
@@ -39,12 +42,20 @@ pub fn update(state: &mut State, msg: Msg, now: DateTime<Utc>) -> Vec<Effect> {
         Msg::DocumentLoaded { path, result } => reader::loaded(state, path, result),
         Msg::MatrixLoaded { path, result } => files::matrix_loaded(state, path, result),
         Msg::RecoveryWritten(result) => recovery::written(state, result),
+        Msg::RecoveryKept {
+            path,
+            revision,
+            result,
+        } => recovery::kept(state, &path, revision, result),
         Msg::MatrixCreated { path, result } => files::matrix_created(state, path, result),
         Msg::LibraryScanned(library) => {
             state.library.replace(library);
             Vec::new()
         }
-        Msg::Tick => recovery::tick(state, now),
+        Msg::Tick => {
+            state.expire_notice(now);
+            recovery::tick(state, now)
+        }
         Msg::Exported {
             format,
             path,
