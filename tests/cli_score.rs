@@ -54,6 +54,13 @@ Diagnosticity  Id  Evidence
          0.00  E1  Gate log records no badge swipe for the 02:10 entry
          0.00  E4  Hauliers avoid the terminal at night unless paid extra
          0.00  E5  Harbour police patrol log for the night is missing
+
+Sensitivity
+H3 leads by 1.41 weighted inconsistency over H2
+Critical items (removing one alone changes the lead): E2
+Fragile cells (one rating step changes the lead): 2
+  E2: rating H2 N instead of I would make H2 lead
+  E3: rating H3 I instead of N would make H2 lead
 "#);
 }
 
@@ -63,7 +70,10 @@ fn score_table_of_an_empty_matrix_has_headers_only() {
         stdout_of(&["score", "tests/fixtures/valid/minimal.toml"]),
         "An analysis not yet started\n\nHypotheses, least inconsistent first\n\
          Rank  Id  Hypothesis  Inconsistency  Weighted  Consistency  Unrated\n\n\
-         Evidence, most diagnostic first\nDiagnosticity  Id  Evidence\n"
+         Evidence, most diagnostic first\nDiagnosticity  Id  Evidence\n\n\
+         Sensitivity\nno hypothesis leads\n\
+         Critical items (removing one alone changes the lead): none\n\
+         Fragile cells (one rating step changes the lead): 0\n"
     );
 }
 
@@ -160,7 +170,26 @@ impl<'de> Deserialize<'de> for Ordered {
 fn json_has_exactly_the_documented_keys_in_the_documented_order() {
     let text = stdout_of(&["score", FULL, "--json"]);
     let report: Ordered = serde_json::from_str(&text).unwrap();
-    assert_eq!(report.keys(), ["title", "hypotheses", "evidence"]);
+    // The first three keys are the original ones; the rest were added
+    // later, after them, as the README promises.
+    assert_eq!(
+        report.keys(),
+        [
+            "title",
+            "hypotheses",
+            "evidence",
+            "leader",
+            "critical",
+            "fragile",
+            "margin"
+        ]
+    );
+    for cell in report.get("fragile").items() {
+        assert_eq!(
+            cell.keys(),
+            ["evidence", "hypothesis", "from", "to", "leader"]
+        );
+    }
     let hypotheses = report.get("hypotheses").items();
     assert_eq!(hypotheses.len(), 3);
     for hypothesis in hypotheses {
@@ -271,6 +300,35 @@ fn json_scores_are_the_hand_computed_ones_in_rank_order() {
 }
 
 #[test]
+fn the_readme_example_is_what_ach_score_prints() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let section = &readme[readme.find("### `ach score --json`").unwrap()..];
+    let start = section.find("```json").unwrap() + "```json".len();
+    let end = start + section[start..].find("```").unwrap();
+    let example: Value = serde_json::from_str(&section[start..end]).unwrap();
+    assert_eq!(example, json_of(FULL));
+}
+
+#[test]
+fn json_says_what_the_lead_rests_on() {
+    // H3 leads (no inconsistency, 2√2 consistency) over H2 (√2, √2 + 4).
+    // Without E2, H2 has no inconsistency and more consistency: E2 is the
+    // one critical item. One step each: E2 against H2 from I to N hands H2
+    // the lead, and so does E3 against H3 from N to I (2 > √2).
+    let report = json_of(FULL);
+    assert_eq!(report["leader"], serde_json::json!(["H3"]));
+    assert_eq!(report["critical"], serde_json::json!(["E2"]));
+    assert_close(&report["margin"], SQRT_2, "margin");
+    assert_eq!(
+        report["fragile"],
+        serde_json::json!([
+            {"evidence": "E2", "hypothesis": "H2", "from": "I", "to": "N", "leader": ["H2"]},
+            {"evidence": "E3", "hypothesis": "H3", "from": "N", "to": "I", "leader": ["H2"]}
+        ])
+    );
+}
+
+#[test]
 fn scores_within_a_billionth_tie_and_consistency_then_file_order_decide() {
     // H1's weighted inconsistency is √2 × 1/√2 = 1.0000000000000002, H2's
     // and H3's exactly 1. Within 1e-9 they tie: H3 leads on consistency,
@@ -297,7 +355,11 @@ fn an_empty_matrix_scores_to_empty_lists() {
         serde_json::json!({
             "title": "An analysis not yet started",
             "hypotheses": [],
-            "evidence": []
+            "evidence": [],
+            "leader": [],
+            "critical": [],
+            "fragile": [],
+            "margin": null
         })
     );
 }

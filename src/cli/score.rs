@@ -7,8 +7,10 @@ use serde::Serialize;
 
 use super::table::{Align, Column, render};
 use super::{Outcome, report_load_error};
+use crate::export::SensitivityEntry;
 use crate::model::Matrix;
-use crate::scoring::{Scores, by_diagnosticity, score};
+use crate::scoring::sensitivity::{fragile_sentence, margin_sentence};
+use crate::scoring::{Scores, by_diagnosticity, score, sensitivity};
 
 #[derive(Debug, clap::Args)]
 pub struct ScoreArgs {
@@ -45,6 +47,10 @@ pub struct ScoreReport<'a> {
     pub title: &'a str,
     pub hypotheses: Vec<HypothesisReport<'a>>,
     pub evidence: Vec<EvidenceReport<'a>>,
+    /// `leader`, `critical`, `fragile`, `margin`: added after the first
+    /// release, after the original keys, as the README promises.
+    #[serde(flatten)]
+    pub sensitivity: SensitivityEntry<'a>,
 }
 
 #[derive(Debug, Serialize)]
@@ -98,6 +104,7 @@ impl<'a> ScoreReport<'a> {
             title: &matrix.title,
             hypotheses,
             evidence,
+            sensitivity: SensitivityEntry::new(matrix, &sensitivity(matrix, scores)),
         }
     }
 }
@@ -193,5 +200,40 @@ fn score_table(matrix: &Matrix, scores: &Scores) -> String {
     out.push_str(&render(&hypothesis_columns, &hypothesis_rows));
     out.push_str("\nEvidence, most diagnostic first\n");
     out.push_str(&render(&evidence_columns, &evidence_rows));
+    out.push_str(&sensitivity_lines(matrix, scores));
+    out
+}
+
+/// What the lead rests on, in the words the workbench uses.
+fn sensitivity_lines(matrix: &Matrix, scores: &Scores) -> String {
+    let sensitivity = sensitivity(matrix, scores);
+    let mut out = String::from("\nSensitivity\n");
+    out.push_str(&format!(
+        "{}\n",
+        crate::text::one_line(&margin_sentence(matrix, &sensitivity))
+    ));
+    let critical: Vec<&str> = sensitivity
+        .critical
+        .iter()
+        .map(|item| matrix.evidence()[item.evidence].id.as_str())
+        .collect();
+    out.push_str(&format!(
+        "Critical items (removing one alone changes the lead): {}\n",
+        if critical.is_empty() {
+            "none".to_owned()
+        } else {
+            critical.join(", ")
+        }
+    ));
+    out.push_str(&format!(
+        "Fragile cells (one rating step changes the lead): {}\n",
+        sensitivity.fragile.len()
+    ));
+    for cell in &sensitivity.fragile {
+        out.push_str(&format!(
+            "  {}\n",
+            crate::text::one_line(&fragile_sentence(matrix, cell))
+        ));
+    }
     out
 }

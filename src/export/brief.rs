@@ -225,19 +225,29 @@ fn lead_changers(out: &mut String, report: &Report<'_>, changes: &[LeadChange]) 
         let evidence = &report.evidence()[change.evidence];
         let without = &change.scores_without;
         let new = change.lead_without.leader;
-        let mut consequence = format!(
-            "{} would rank first, with weighted inconsistency {} against {} for {}",
-            label(report, new),
-            number(without.hypotheses[new].weighted_inconsistency),
-            number(without.hypotheses[leader].weighted_inconsistency),
-            id(report, leader)
-        );
-        if change.lead_without.tied_outright.contains(&leader) {
-            let _ = write!(
-                consequence,
-                " (a tie on both weighted scores, broken only by the order of the matrix)"
-            );
-        }
+        let joined: Vec<String> = change
+            .leader_set_without
+            .iter()
+            .filter(|&&h| h != leader)
+            .map(|&h| label(report, h))
+            .collect();
+        let consequence = if change.leader_set_without.is_empty() {
+            "no evidence would bear on any hypothesis, so none would lead".to_owned()
+        } else if change.leader_set_without.contains(&leader) {
+            format!(
+                "{} would tie with {} for first, on both weighted scores",
+                and_list(&joined),
+                id(report, leader)
+            )
+        } else {
+            format!(
+                "{} would rank first, with weighted inconsistency {} against {} for {}",
+                label(report, new),
+                number(without.hypotheses[new].weighted_inconsistency),
+                number(without.hypotheses[leader].weighted_inconsistency),
+                id(report, leader)
+            )
+        };
         let _ = writeln!(
             out,
             "- **{}** ({}): {}. Without it, {consequence}.",

@@ -1,15 +1,15 @@
-//! Evidence whose removal alone would change the leading hypothesis.
+//! Evidence whose removal alone would change who leads.
 //!
-//! Heuer asks the analyst to check how sensitive the conclusion is to a few
-//! critical items. The question is answered by rescoring the matrix without
-//! each item in turn, with [`crate::scoring::score`] itself, so the answer
-//! can never drift from the scores the workbench shows.
+//! Which items are critical is decided once, by
+//! [`crate::scoring::sensitivity`] (the workbench shows the same answer);
+//! this module only rescores the matrix without each of those few items so
+//! the brief can say what the ranking would then be.
 
 use super::Lead;
 use crate::model::Matrix;
-use crate::scoring::{Scores, score};
+use crate::scoring::{Scores, score, sensitivity};
 
-/// An evidence item without which another hypothesis would lead.
+/// An evidence item without which the leader set would differ.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LeadChange {
     /// The item's row in the matrix.
@@ -17,33 +17,33 @@ pub struct LeadChange {
     /// The scores of the matrix without the item. Hypotheses keep their
     /// positions; `diagnosticity` has one entry fewer.
     pub scores_without: Scores,
-    /// The lead of those scores; its leader differs from the matrix's.
+    /// The lead of those scores.
     pub lead_without: Lead,
+    /// The hypotheses tied for first without the item (never the same as
+    /// with it).
+    pub leader_set_without: Vec<usize>,
 }
 
-/// Every evidence item whose removal alone changes the first-ranked
-/// hypothesis of `matrix` (ties included, as [`Scores::leader`] breaks
-/// them), in row order. Empty when the matrix has no hypotheses.
+/// Every evidence item whose removal alone changes the leader set of
+/// `matrix` (the hypotheses tied for first), in row order. Empty when the
+/// matrix has no hypotheses.
 pub fn lead_changes(matrix: &Matrix) -> Vec<LeadChange> {
-    let Some(leader) = score(matrix).leader() else {
-        return Vec::new();
-    };
+    let scores = score(matrix);
     let mut without = matrix.clone();
     let mut changes = Vec::new();
-    for row in 0..matrix.evidence().len() {
-        let removed = without.remove_evidence(row);
+    for item in sensitivity(matrix, &scores).critical {
+        let removed = without.remove_evidence(item.evidence);
         let scores_without = score(&without);
-        without.insert_evidence(row, removed);
+        without.insert_evidence(item.evidence, removed);
         let Some(lead_without) = Lead::of(&scores_without) else {
             continue;
         };
-        if lead_without.leader != leader {
-            changes.push(LeadChange {
-                evidence: row,
-                scores_without,
-                lead_without,
-            });
-        }
+        changes.push(LeadChange {
+            evidence: item.evidence,
+            scores_without,
+            lead_without,
+            leader_set_without: item.leader_without,
+        });
     }
     changes
 }

@@ -6,6 +6,7 @@
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
+use super::SensitivityEntry;
 use super::report::{Report, timestamp};
 use crate::model::{Evidence, Hypothesis, Matrix};
 
@@ -32,6 +33,9 @@ pub struct ExportDocument<'a> {
     pub ranking: Vec<&'a str>,
     /// In matrix (row) order.
     pub evidence: Vec<EvidenceEntry<'a>>,
+    /// `leader`, `critical`, `fragile`, `margin`.
+    #[serde(flatten)]
+    pub sensitivity: SensitivityEntry<'a>,
 }
 
 /// One hypothesis with its scores.
@@ -163,6 +167,7 @@ impl<'a> ExportDocument<'a> {
             hypotheses,
             ranking,
             evidence,
+            sensitivity: SensitivityEntry::new(matrix, &report.sensitivity),
         }
     }
 }

@@ -20,6 +20,7 @@ mod json;
 mod lead;
 mod markdown;
 mod report;
+mod sensitivity_json;
 mod source;
 mod xlsx;
 
@@ -37,6 +38,7 @@ pub use csv::EVIDENCE_COLUMNS as CSV_EVIDENCE_COLUMNS;
 pub use escape_csv::{neutralise_formula, restore_formula};
 pub use json::EXPORT_SCHEMA;
 pub use lead::Lead;
+pub use sensitivity_json::{FragileEntry, SensitivityEntry};
 pub use source::QuoteLine;
 
 /// One of the export formats.

@@ -8,12 +8,14 @@ use super::source::{LineFinder, QuoteLine};
 use std::fmt::Write;
 
 use crate::model::{Evidence, Hypothesis, Matrix};
-use crate::scoring::{HypothesisScore, Scores, by_diagnosticity, score};
+use crate::scoring::{HypothesisScore, Scores, Sensitivity, by_diagnosticity, score, sensitivity};
 
 /// The matrix and everything derived from it that an export prints.
 pub(super) struct Report<'a> {
     pub matrix: &'a Matrix,
     pub scores: Scores,
+    /// What the leader set rests on.
+    pub sensitivity: Sensitivity,
     pub generated: NaiveDate,
     /// One per evidence item: the line its passage starts on, or `None`
     /// when the item has no passage.
@@ -28,9 +30,11 @@ impl<'a> Report<'a> {
             .iter()
             .map(|evidence| evidence.source.as_ref().map(|p| finder.line_of(p)))
             .collect();
+        let scores = score(matrix);
         Report {
             matrix,
-            scores: score(matrix),
+            sensitivity: sensitivity(matrix, &scores),
+            scores,
             generated: context.generated,
             quote_lines,
         }

@@ -209,6 +209,7 @@ mod independent_edits {
                 id: format!("H{h}"),
                 title: format!("Hypothesis {h}"),
                 description: None,
+                ..Hypothesis::new("", "")
             });
         }
         for e in 0..ITEMS {

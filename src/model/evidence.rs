@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{EvidenceKind, Level, Passage, Rating};
+use super::{EvidenceKind, Level, Passage, Rating, SetAside};
 
 /// One piece of evidence (or assumption, or absence of evidence) with its
 /// rating against each hypothesis.
@@ -26,6 +26,8 @@ pub struct Evidence {
     pub notes: Option<String>,
     /// The passage of a document this item was taken from.
     pub source: Option<Passage>,
+    /// Left out of every score while set aside.
+    pub set_aside: SetAside,
     ratings: Vec<Option<Rating>>,
 }
 
@@ -41,6 +43,7 @@ impl Evidence {
             date: None,
             notes: None,
             source: None,
+            set_aside: SetAside::Counted,
             ratings: Vec::new(),
         }
     }

@@ -1,5 +1,7 @@
 //! A competing hypothesis: one column of the matrix.
 
+use super::SetAside;
+
 /// One of the competing explanations the analyst weighs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hypothesis {
@@ -9,6 +11,8 @@ pub struct Hypothesis {
     pub title: String,
     /// Optional longer statement of the hypothesis.
     pub description: Option<String>,
+    /// Left out of the ranking while set aside.
+    pub set_aside: SetAside,
 }
 
 impl Hypothesis {
@@ -18,6 +22,7 @@ impl Hypothesis {
             id: id.into(),
             title: title.into(),
             description: None,
+            set_aside: SetAside::Counted,
         }
     }
 }

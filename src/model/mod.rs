@@ -9,6 +9,7 @@ mod level;
 mod matrix;
 mod passage;
 mod rating;
+mod set_aside;
 
 pub use conflict::MergeConflict;
 pub use evidence::Evidence;
@@ -18,3 +19,4 @@ pub use level::{EvidenceKind, Level, UnknownKind, UnknownLevel};
 pub use matrix::Matrix;
 pub use passage::{Passage, document_path_problem};
 pub use rating::{Rating, UnknownRating};
+pub use set_aside::SetAside;

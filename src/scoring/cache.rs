@@ -190,10 +190,11 @@ impl ScoreCache {
                 ) else {
                     return self.rebuild(matrix);
                 };
-                column.count(item, *before, -1);
-                column.count(item, *after, 1);
-                self.scores.diagnosticity[*evidence] =
-                    row_diagnosticity(item.ratings(), matrix.hypotheses().len());
+                if !item.set_aside.is_set() {
+                    column.count(item, *before, -1);
+                    column.count(item, *after, 1);
+                }
+                self.scores.diagnosticity[*evidence] = item_diagnosticity(matrix, item);
             }
             Edit::InsertEvidence { index, evidence } => {
                 let Some(item) = matrix.evidence().get(*index) else {
@@ -203,10 +204,10 @@ impl ScoreCache {
                 // hypotheses there are.
                 debug_assert_eq!(item.id, evidence.id);
                 add_row(&mut self.totals, item, 1);
-                self.scores.diagnosticity.insert(
-                    *index,
-                    row_diagnosticity(item.ratings(), matrix.hypotheses().len()),
-                );
+                self.scores
+                    .diagnosticity
+                    .insert(*index, item_diagnosticity(matrix, item));
+                self.scores.counted.insert(*index, !item.set_aside.is_set());
             }
             Edit::RemoveEvidence { index, evidence } => {
                 if *index >= self.scores.diagnosticity.len() {
@@ -214,6 +215,7 @@ impl ScoreCache {
                 }
                 add_row(&mut self.totals, evidence, -1);
                 self.scores.diagnosticity.remove(*index);
+                self.scores.counted.remove(*index);
             }
             Edit::ReplaceEvidence {
                 index,
@@ -225,10 +227,21 @@ impl ScoreCache {
                 };
                 add_row(&mut self.totals, before, -1);
                 add_row(&mut self.totals, item, 1);
-                self.scores.diagnosticity[*index] =
-                    row_diagnosticity(item.ratings(), matrix.hypotheses().len());
+                self.scores.diagnosticity[*index] = item_diagnosticity(matrix, item);
+                self.scores.counted[*index] = !item.set_aside.is_set();
             }
-            Edit::ReplaceHypothesis { .. } | Edit::ReplaceHeader { .. } => return,
+            Edit::ReplaceHeader { .. } => return,
+            // Setting a hypothesis aside or back changes the ranking only.
+            Edit::ReplaceHypothesis { index, .. } => {
+                let Some(hypothesis) = matrix.hypotheses().get(*index) else {
+                    return self.rebuild(matrix);
+                };
+                let ranked = !hypothesis.set_aside.is_set();
+                if self.scores.ranked.get(*index) == Some(&ranked) {
+                    return;
+                }
+                self.scores.ranked[*index] = ranked;
+            }
             // A swap reorders every row, which changes the order the
             // diagnosticity sums run in and so their last bits.
             Edit::InsertHypothesis { .. }
@@ -258,7 +271,15 @@ impl ScoreCache {
                 rank: 0,
             })
             .collect();
-        self.scores.ranking = rank_order(&hypotheses);
+        // Rank only what is ranked, as `score` does.
+        let columns: Vec<usize> = (0..hypotheses.len())
+            .filter(|&column| self.scores.ranks(column))
+            .collect();
+        let ranked: Vec<HypothesisScore> = columns.iter().map(|&c| hypotheses[c].clone()).collect();
+        self.scores.ranking = rank_order(&ranked)
+            .into_iter()
+            .map(|place| columns[place])
+            .collect();
         self.scores.hypotheses = hypotheses;
         for (place, &column) in self.scores.ranking.iter().enumerate() {
             self.scores.hypotheses[column].rank = place + 1;
@@ -266,9 +287,22 @@ impl ScoreCache {
     }
 }
 
+/// An item's diagnosticity as `score` gives it: 0 while set aside.
+fn item_diagnosticity(matrix: &Matrix, item: &Evidence) -> f64 {
+    if item.set_aside.is_set() {
+        0.0
+    } else {
+        row_diagnosticity(item.ratings(), matrix.hypotheses().len())
+    }
+}
+
 /// Adds (`sign` 1) or takes away (`sign` −1) every cell of one row; cells
 /// past the end of the stored row are unrated.
+/// A set-aside item counts for nothing.
 fn add_row(totals: &mut [Totals], evidence: &Evidence, sign: i64) {
+    if evidence.set_aside.is_set() {
+        return;
+    }
     let ratings = evidence.ratings();
     for (column, totals) in totals.iter_mut().enumerate() {
         totals.count(evidence, ratings.get(column).copied().flatten(), sign);
@@ -326,6 +360,8 @@ mod tests {
         AddHypothesis(usize),
         RemoveHypothesis(usize),
         Swap(usize, usize),
+        /// Sets an item (`true`) or a hypothesis aside, or back.
+        ToggleAside(usize, bool),
         Undo,
         Redo,
     }
@@ -347,6 +383,7 @@ mod tests {
             1 => any::<usize>().prop_map(Step::AddHypothesis),
             1 => any::<usize>().prop_map(Step::RemoveHypothesis),
             1 => (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Step::Swap(a, b)),
+            2 => (any::<usize>(), any::<bool>()).prop_map(|(at, item)| Step::ToggleAside(at, item)),
             2 => Just(Step::Undo),
             1 => Just(Step::Redo),
         ]
@@ -398,6 +435,26 @@ mod tests {
                     column: (0..rows).map(|row| matrix.rating(row, index)).collect(),
                 })
             }
+            Step::ToggleAside(at, true) if rows > 0 => {
+                let before = matrix.evidence()[at % rows].clone();
+                let mut after = before.clone();
+                after.set_aside = toggled(&before.set_aside);
+                Some(Edit::ReplaceEvidence {
+                    index: at % rows,
+                    before,
+                    after,
+                })
+            }
+            Step::ToggleAside(at, false) if columns > 0 => {
+                let before = matrix.hypotheses()[at % columns].clone();
+                let mut after = before.clone();
+                after.set_aside = toggled(&before.set_aside);
+                Some(Edit::ReplaceHypothesis {
+                    index: at % columns,
+                    before,
+                    after,
+                })
+            }
             Step::Swap(a, b) if columns > 0 => Some(Edit::SwapHypotheses {
                 a: a % columns,
                 b: b % columns,
@@ -406,8 +463,20 @@ mod tests {
         }
     }
 
+    fn toggled(set_aside: &crate::model::SetAside) -> crate::model::SetAside {
+        use crate::model::SetAside;
+        match set_aside {
+            SetAside::Counted => SetAside::Aside {
+                reason: Some("doubtful".to_owned()),
+            },
+            SetAside::Aside { .. } => SetAside::Counted,
+        }
+    }
+
     fn assert_same(cached: &Scores, fresh: &Scores) -> Result<(), TestCaseError> {
         prop_assert_eq!(&cached.ranking, &fresh.ranking);
+        prop_assert_eq!(&cached.counted, &fresh.counted);
+        prop_assert_eq!(&cached.ranked, &fresh.ranked);
         prop_assert_eq!(&cached.diagnosticity, &fresh.diagnosticity);
         prop_assert_eq!(cached.hypotheses.len(), fresh.hypotheses.len());
         for (c, f) in cached.hypotheses.iter().zip(&fresh.hypotheses) {

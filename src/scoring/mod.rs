@@ -7,12 +7,16 @@ mod cache;
 mod cell;
 mod diagnosticity;
 mod rank;
+pub mod sensitivity;
 
 pub use cache::ScoreCache;
 pub use diagnosticity::diagnosticity;
 pub use rank::{approx_eq, rank_order};
+pub use sensitivity::{
+    CriticalItem, FragileCell, Scenario, Sensitivity, leader_set, scenarios, sensitivity,
+};
 
-use crate::model::{Matrix, Rating};
+use crate::model::{Evidence, Matrix, Rating};
 use cell::CellTable;
 
 /// The scores of one hypothesis.
@@ -39,6 +43,13 @@ pub struct Scores {
     pub ranking: Vec<usize>,
     /// One per evidence item, in row order.
     pub diagnosticity: Vec<f64>,
+    /// One per evidence item: whether it counted. Set-aside items, and
+    /// items a scenario leaves out, add nothing and score 0 diagnosticity.
+    pub counted: Vec<bool>,
+    /// One per hypothesis: whether it is ranked. A set-aside hypothesis is
+    /// scored (so the analyst still sees its sums) but has rank 0 and is
+    /// not in [`Scores::ranking`].
+    pub ranked: Vec<bool>,
 }
 
 impl Scores {
@@ -46,10 +57,27 @@ impl Scores {
     pub fn leader(&self) -> Option<usize> {
         self.ranking.first().copied()
     }
+
+    /// Whether the evidence item at `row` counted in these scores.
+    pub fn counts(&self, row: usize) -> bool {
+        self.counted.get(row).copied().unwrap_or(false)
+    }
+
+    /// Whether the hypothesis at `column` is ranked (not set aside).
+    pub fn ranks(&self, column: usize) -> bool {
+        self.ranked.get(column).copied().unwrap_or(false)
+    }
 }
 
-/// Scores every hypothesis and evidence item of `matrix`.
+/// Scores every hypothesis and evidence item of `matrix`, leaving out the
+/// items and hypotheses the analyst set aside.
 pub fn score(matrix: &Matrix) -> Scores {
+    score_where(matrix, |_| true)
+}
+
+/// Scores `matrix` counting only the evidence items `keep` accepts (and
+/// never a set-aside one): the scenarios of [`sensitivity`] use it.
+pub fn score_where(matrix: &Matrix, keep: impl Fn(&Evidence) -> bool) -> Scores {
     let columns = matrix.hypotheses().len();
     let mut hypotheses = vec![
         HypothesisScore {
@@ -62,8 +90,15 @@ pub fn score(matrix: &Matrix) -> Scores {
         columns
     ];
     let mut diagnosticities = Vec::with_capacity(matrix.evidence().len());
+    let mut counted_items = Vec::with_capacity(matrix.evidence().len());
     let cells = CellTable::new();
     for evidence in matrix.evidence() {
+        let counts = !evidence.set_aside.is_set() && keep(evidence);
+        counted_items.push(counts);
+        if !counts {
+            diagnosticities.push(0.0);
+            continue;
+        }
         let weight = evidence.weight();
         let ratings = evidence.ratings();
         // Branch-free (see `cell`); an unrated or zero-point cell adds an
@@ -84,7 +119,22 @@ pub fn score(matrix: &Matrix) -> Scores {
         }
         diagnosticities.push(diagnosticity::spread(&cells, ratings, counted, sum));
     }
-    let ranking = rank_order(&hypotheses);
+    let ranked: Vec<bool> = matrix
+        .hypotheses()
+        .iter()
+        .map(|hypothesis| !hypothesis.set_aside.is_set())
+        .collect();
+    // Rank only what is ranked, so a set-aside hypothesis cannot link two
+    // tiers of the others.
+    let columns_ranked: Vec<usize> = (0..columns).filter(|&column| ranked[column]).collect();
+    let ranked_scores: Vec<HypothesisScore> = columns_ranked
+        .iter()
+        .map(|&column| hypotheses[column].clone())
+        .collect();
+    let ranking: Vec<usize> = rank_order(&ranked_scores)
+        .into_iter()
+        .map(|place| columns_ranked[place])
+        .collect();
     for (place, &column) in ranking.iter().enumerate() {
         hypotheses[column].rank = place + 1;
     }
@@ -92,6 +142,8 @@ pub fn score(matrix: &Matrix) -> Scores {
         hypotheses,
         ranking,
         diagnosticity: diagnosticities,
+        counted: counted_items,
+        ranked,
     }
 }
 

@@ -32,7 +32,7 @@ pub fn rank_order(scores: &[HypothesisScore]) -> Vec<usize> {
 /// Replaces each value by the number of its tier, counting from the
 /// smallest: sorted values that follow each other within the tolerance
 /// share a tier.
-fn tiers(values: impl Iterator<Item = f64>) -> Vec<usize> {
+pub(super) fn tiers(values: impl Iterator<Item = f64>) -> Vec<usize> {
     let values: Vec<f64> = values.collect();
     let mut sorted: Vec<usize> = (0..values.len()).collect();
     sorted.sort_by(|&a, &b| values[a].total_cmp(&values[b]));

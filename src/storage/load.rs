@@ -250,11 +250,9 @@ impl<'a> Validator<'a> {
                 String::new()
             }
         };
-        Some(Hypothesis {
-            id,
-            title,
-            description: raw.description,
-        })
+        let mut hypothesis = Hypothesis::new(id, title);
+        hypothesis.description = raw.description;
+        Some(hypothesis)
     }
 
     fn evidence(

@@ -62,11 +62,14 @@ pub(super) fn submit(form: &Form, matrix: &Matrix) -> Result<Edit, String> {
     if title.is_empty() {
         return Err("a hypothesis needs a title".to_owned());
     }
-    let hypothesis = Hypothesis {
-        id: id.to_owned(),
-        title: title.to_owned(),
-        description: form.optional_text(DESCRIPTION),
+    // Editing keeps what the form does not show (set aside, indicators).
+    let mut hypothesis = match own {
+        Some(index) => matrix.hypotheses()[index].clone(),
+        None => Hypothesis::new("", ""),
     };
+    hypothesis.id = id.to_owned();
+    hypothesis.title = title.to_owned();
+    hypothesis.description = form.optional_text(DESCRIPTION);
     Ok(match own {
         Some(index) => Edit::ReplaceHypothesis {
             index,

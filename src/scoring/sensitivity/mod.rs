@@ -1,0 +1,282 @@
+//! How sensitive the ranking is: the leader set, the evidence items whose
+//! removal alone changes it (critical items), the single one-step rating
+//! changes that would change it (fragile cells) and the margin of the lead.
+//!
+//! Heuer's step 6 asks the analyst to test the conclusion against a few
+//! critical items; the workbench recomputes this on every edit, so it must
+//! be cheap. Scores are sums of per-cell contributions, so removing an item
+//! is a subtraction per hypothesis (O(H) per item), and changing one cell
+//! moves one hypothesis' totals only: a cell is checked against the leading
+//! tiers and re-ranked exactly only when its hypothesis is, or would come,
+//! within reach of them.
+//!
+//! Invariants (checked by the tests against a full rescoring):
+//! - removing a reported critical item changes the leader set; removing any
+//!   other item does not;
+//! - applying a reported fragile change gives the reported leader set, and
+//!   every one-step change that changes the leader set is reported.
+
+mod leaders;
+mod scenario;
+mod words;
+
+pub use leaders::leader_set_of;
+pub use scenario::{Scenario, scenarios};
+pub use words::{fragile_sentence, hypothesis_ids, leader_clause, margin_sentence};
+
+use super::cell::CellTable;
+use super::rank::TOLERANCE;
+use super::{HypothesisScore, Scores};
+use crate::model::{Matrix, Rating};
+
+/// What the leader set of a matrix rests on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sensitivity {
+    /// Hypothesis positions tied for rank 1, in file order; empty while no
+    /// evidence bears on any hypothesis.
+    pub leader: Vec<usize>,
+    /// Items whose removal alone changes the leader set, in row order.
+    pub critical: Vec<CriticalItem>,
+    /// One-step rating changes that change the leader set, in row then
+    /// column order.
+    pub fragile: Vec<FragileCell>,
+    /// How much more weighted inconsistency the best hypothesis outside the
+    /// leader set has than the leaders (0 when only weighted consistency
+    /// separates them); `None` without a leader or a runner-up.
+    pub margin: Option<f64>,
+    /// The best-ranked hypothesis outside the leader set.
+    pub runner_up: Option<usize>,
+}
+
+/// An evidence item without which the leader set would differ.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CriticalItem {
+    /// The item's row.
+    pub evidence: usize,
+    /// The leader set without it.
+    pub leader_without: Vec<usize>,
+}
+
+/// A cell whose rating, moved one step, would change the leader set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FragileCell {
+    pub evidence: usize,
+    pub hypothesis: usize,
+    pub from: Rating,
+    pub to: Rating,
+    /// The leader set after the change.
+    pub leader: Vec<usize>,
+}
+
+impl Sensitivity {
+    /// Whether the item at `row` is critical.
+    pub fn is_critical(&self, row: usize) -> bool {
+        self.critical
+            .binary_search_by_key(&row, |item| item.evidence)
+            .is_ok()
+    }
+
+    /// The fragile changes of one cell.
+    pub fn fragile_at(&self, row: usize, column: usize) -> impl Iterator<Item = &FragileCell> {
+        let start = self.fragile.partition_point(|cell| cell.evidence < row);
+        self.fragile[start..]
+            .iter()
+            .take_while(move |cell| cell.evidence == row)
+            .filter(move |cell| cell.hypothesis == column)
+    }
+}
+
+/// The leader set of computed scores (set-aside hypotheses never lead).
+pub fn leader_set(scores: &Scores) -> Vec<usize> {
+    let (inconsistency, consistency) = columns_of(&scores.hypotheses, Some(&scores.ranked));
+    leader_set_of(&inconsistency, &consistency)
+}
+
+/// The weighted sums, column by column. Without `ranked` (one per column)
+/// every column counts; a column that is not ranked gets infinite
+/// inconsistency and no consistency, so it can neither lead nor link tiers.
+fn columns_of(scores: &[HypothesisScore], ranked: Option<&[bool]>) -> (Vec<f64>, Vec<f64>) {
+    scores
+        .iter()
+        .enumerate()
+        .map(|(column, s)| {
+            if ranked.is_some_and(|ranked| !ranked[column]) {
+                (f64::INFINITY, f64::NEG_INFINITY)
+            } else {
+                (s.weighted_inconsistency, s.weighted_consistency)
+            }
+        })
+        .unzip()
+}
+
+/// The ratings one step from `rating` on Heuer's scale CC–C–N–I–II. NA
+/// says nothing about the hypothesis, as N does, so it moves as N does.
+pub fn one_step(rating: Rating) -> &'static [Rating] {
+    use Rating::*;
+    match rating {
+        VeryConsistent => &[Consistent],
+        Consistent => &[VeryConsistent, Neutral],
+        Neutral | NotApplicable => &[Consistent, Inconsistent],
+        Inconsistent => &[Neutral, VeryInconsistent],
+        VeryInconsistent => &[Inconsistent],
+    }
+}
+
+/// The sensitivity of `matrix`, whose scores are `scores` (as computed by
+/// [`super::score`]: items it leaves out are left out here too).
+pub fn sensitivity(matrix: &Matrix, scores: &Scores) -> Sensitivity {
+    let (inconsistency, consistency) = columns_of(&scores.hypotheses, Some(&scores.ranked));
+    let leader = leader_set_of(&inconsistency, &consistency);
+    let cells = CellTable::new();
+    let columns = inconsistency.len();
+    let mut scratch = (inconsistency.clone(), consistency.clone());
+    let mut critical = Vec::new();
+    let mut fragile = Vec::new();
+    let anchors = Anchors::new(&inconsistency, &consistency, &leader, &scores.ranked);
+    for (row, evidence) in matrix.evidence().iter().enumerate() {
+        if !scores.counts(row) {
+            continue;
+        }
+        let weight = evidence.weight();
+        let ratings = evidence.ratings();
+        // Leave-one-out: subtract this item's contributions.
+        let mut bears = false;
+        for (column, &cell) in ratings.iter().enumerate().take(columns) {
+            let points = cells.get(cell);
+            let (di, dc) = (
+                weight * points.inconsistency_factor,
+                weight * points.consistency_factor,
+            );
+            bears |= di != 0.0 || dc != 0.0;
+            scratch.0[column] = inconsistency[column] - di;
+            scratch.1[column] = consistency[column] - dc;
+        }
+        if bears {
+            let without = leader_set_of(&scratch.0, &scratch.1);
+            if without != leader {
+                critical.push(CriticalItem {
+                    evidence: row,
+                    leader_without: without,
+                });
+            }
+        }
+        let touched = ratings.len().min(columns);
+        scratch.0[..touched].copy_from_slice(&inconsistency[..touched]);
+        scratch.1[..touched].copy_from_slice(&consistency[..touched]);
+        // One-step changes: only this cell's hypothesis moves.
+        for (column, &cell) in ratings.iter().enumerate().take(columns) {
+            let Some(from) = cell.filter(|_| scores.ranks(column)) else {
+                continue;
+            };
+            let old = cells.get(cell);
+            for &to in one_step(from) {
+                let new = cells.get(Some(to));
+                let moved_i = inconsistency[column]
+                    + weight * (new.inconsistency_factor - old.inconsistency_factor);
+                let moved_c = consistency[column]
+                    + weight * (new.consistency_factor - old.consistency_factor);
+                let after = if leader.is_empty() {
+                    // Every score is zero: the change alone decides.
+                    anchors.leaders_after_first_rating(column, to)
+                } else if anchors.far(column, moved_i, moved_c) {
+                    continue;
+                } else {
+                    scratch.0[column] = moved_i;
+                    scratch.1[column] = moved_c;
+                    let after = leader_set_of(&scratch.0, &scratch.1);
+                    scratch.0[column] = inconsistency[column];
+                    scratch.1[column] = consistency[column];
+                    after
+                };
+                if after != leader {
+                    fragile.push(FragileCell {
+                        evidence: row,
+                        hypothesis: column,
+                        from,
+                        to,
+                        leader: after,
+                    });
+                }
+            }
+        }
+    }
+    let runner_up = (!leader.is_empty())
+        .then(|| {
+            scores
+                .ranking
+                .iter()
+                .copied()
+                .find(|h| !leader.contains(h) && scores.ranks(*h))
+        })
+        .flatten();
+    let margin = runner_up.map(|h| inconsistency[h] - inconsistency[leader[0]]);
+    Sensitivity {
+        leader,
+        critical,
+        fragile,
+        margin,
+        runner_up,
+    }
+}
+
+/// The leading tiers, to tell cheaply that a hypothesis is too far from
+/// them for a change to its scores to matter.
+struct Anchors {
+    least_inconsistency: f64,
+    most_consistency: f64,
+    reach: f64,
+    /// Hypotheses whose current scores are within reach of a leading tier
+    /// (they may be a link of its chain) or lead.
+    near: Vec<bool>,
+    ranked: Vec<bool>,
+}
+
+impl Anchors {
+    fn new(inconsistency: &[f64], consistency: &[f64], leader: &[usize], ranked: &[bool]) -> Self {
+        let reach = TOLERANCE * inconsistency.len() as f64;
+        let least_inconsistency = inconsistency.iter().copied().fold(f64::INFINITY, f64::min);
+        let most_consistency = leader
+            .iter()
+            .map(|&h| consistency[h])
+            .fold(f64::NEG_INFINITY, f64::max);
+        let mut anchors = Anchors {
+            least_inconsistency,
+            most_consistency,
+            reach,
+            near: Vec::new(),
+            ranked: ranked.to_vec(),
+        };
+        anchors.near = (0..inconsistency.len())
+            .map(|h| leader.contains(&h) || anchors.within_reach(inconsistency[h], consistency[h]))
+            .collect();
+        anchors
+    }
+
+    fn within_reach(&self, inconsistency: f64, consistency: f64) -> bool {
+        inconsistency - self.least_inconsistency < self.reach
+            || (consistency - self.most_consistency).abs() < self.reach
+    }
+
+    /// Whether moving `column` to these scores certainly leaves the leader
+    /// set alone: it neither was nor becomes part of a leading tier's chain.
+    fn far(&self, column: usize, inconsistency: f64, consistency: f64) -> bool {
+        !self.near[column] && !self.within_reach(inconsistency, consistency)
+    }
+
+    /// The leader set when every score is zero and `column` is rated `to`.
+    fn leaders_after_first_rating(&self, column: usize, to: Rating) -> Vec<usize> {
+        let others: Vec<usize> = (0..self.ranked.len())
+            .filter(|&h| h != column && self.ranked[h])
+            .collect();
+        if to.inconsistency_points() > 0 && !others.is_empty() {
+            others
+        } else if to.inconsistency_points() > 0 || to.consistency_points() > 0 {
+            vec![column]
+        } else {
+            Vec::new()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
