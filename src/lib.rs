@@ -6,6 +6,9 @@
 //! - [`edit`]: reversible edits of a matrix, undo and redo.
 //! - [`scoring`]: inconsistency, weighted scores, ranking, diagnosticity;
 //!   pure functions of a matrix, never stored.
+//! - [`probability`]: a Bayesian reading of the matrix (priors, likelihood
+//!   ratios, posteriors), the analyst's judged probabilities and their
+//!   coherence; pure functions of a matrix, never stored.
 //! - [`storage`]: the TOML matrix file: validation with line and column,
 //!   the deterministic writer, atomic saves.
 //! - [`document`]: source documents for the Reader and Library: loading,
@@ -23,6 +26,7 @@ pub mod document;
 pub mod edit;
 pub mod export;
 pub mod model;
+pub mod probability;
 pub mod scoring;
 pub mod storage;
 pub mod text;

@@ -1,5 +1,7 @@
 //! A competing hypothesis: one column of the matrix.
 
+use super::Probability;
+
 /// One of the competing explanations the analyst weighs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hypothesis {
@@ -9,6 +11,12 @@ pub struct Hypothesis {
     pub title: String,
     /// Optional longer statement of the hypothesis.
     pub description: Option<String>,
+    /// The prior probability the analyst gives this hypothesis (`prior`),
+    /// before any evidence; `None` takes the default 1/n.
+    pub prior: Option<Probability>,
+    /// The analyst's own judged probability (`probability`), held against
+    /// the model's posterior by the coherence checks.
+    pub probability: Option<Probability>,
 }
 
 impl Hypothesis {
@@ -18,6 +26,8 @@ impl Hypothesis {
             id: id.into(),
             title: title.into(),
             description: None,
+            prior: None,
+            probability: None,
         }
     }
 }

@@ -62,10 +62,14 @@ pub(super) fn submit(form: &Form, matrix: &Matrix) -> Result<Edit, String> {
     if title.is_empty() {
         return Err("a hypothesis needs a title".to_owned());
     }
+    // The form does not show the probabilities yet: an edit keeps them.
+    let kept = own.map(|index| &matrix.hypotheses()[index]);
     let hypothesis = Hypothesis {
         id: id.to_owned(),
         title: title.to_owned(),
         description: form.optional_text(DESCRIPTION),
+        prior: kept.and_then(|h| h.prior),
+        probability: kept.and_then(|h| h.probability),
     };
     Ok(match own {
         Some(index) => Edit::ReplaceHypothesis {
