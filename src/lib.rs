@@ -9,6 +9,8 @@
 //! - [`probability`]: a Bayesian reading of the matrix (priors, likelihood
 //!   ratios, posteriors), the analyst's judged probabilities and their
 //!   coherence; pure functions of a matrix, never stored.
+//! - [`fsio`]: the one way workspace files are opened and written: regular
+//!   files only, never through a symbolic link, bounded reads.
 //! - [`storage`]: the TOML matrix file: validation with line and column,
 //!   the deterministic writer, atomic saves.
 //! - [`document`]: source documents for the Reader and Library: loading,
@@ -25,6 +27,7 @@ pub mod cli;
 pub mod document;
 pub mod edit;
 pub mod export;
+pub mod fsio;
 pub mod model;
 pub mod probability;
 pub mod scoring;

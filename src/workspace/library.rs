@@ -7,13 +7,13 @@
 //! listed as skipped with the reason; nothing in the scan is fatal.
 
 use std::fmt;
-use std::fs::File;
 use std::path::Path;
 
 use walkdir::{DirEntry, WalkDir};
 
 use super::Workspace;
 use crate::document::summarize;
+use crate::fsio;
 use crate::storage::load_matrix;
 use crate::text::one_line;
 
@@ -87,6 +87,10 @@ pub enum SkipReason {
     LinkToDirectory,
     /// The name is not valid UTF-8, so a passage could not name it.
     NameNotUtf8,
+    /// Named like a document or matrix but not a regular file (a named
+    /// pipe, a device, a directory): never opened, so it cannot hang the
+    /// workbench.
+    NotRegular(&'static str),
 }
 
 impl fmt::Display for SkipReason {
@@ -101,6 +105,7 @@ impl fmt::Display for SkipReason {
                 f.write_str("a symbolic link to a directory, not followed")
             }
             SkipReason::NameNotUtf8 => f.write_str("the file name is not valid UTF-8"),
+            SkipReason::NotRegular(kind) => write!(f, "{kind}, not a regular file"),
         }
     }
 }
@@ -184,9 +189,18 @@ impl Library {
                 Ok(target) if target.is_dir() => {
                     return self.skip(workspace, path, SkipReason::LinkToDirectory);
                 }
+                Ok(target) if kind.wants(path) && !target.is_file() => {
+                    let kind = std::fs::metadata(&target)
+                        .map_or("not a file", |metadata| fsio::kind_of(metadata.file_type()));
+                    return self.skip(workspace, path, SkipReason::NotRegular(kind));
+                }
                 Ok(_) => {} // a link to a file inside the workspace: listed
             }
         } else if !entry.file_type().is_file() {
+            if kind.wants(path) && entry.depth() > 0 {
+                let kind = fsio::kind_of(entry.file_type());
+                self.skip(workspace, path, SkipReason::NotRegular(kind));
+            }
             return;
         }
         if !kind.wants(path) {
@@ -211,7 +225,7 @@ impl Library {
     }
 
     fn add_document(&mut self, workspace: &Workspace, path: &Path, relative: String) {
-        let summary = File::open(path).and_then(summarize);
+        let summary = crate::fsio::open_regular(path).and_then(summarize);
         match summary {
             Ok(Some(summary)) => self.documents.push(LibraryDocument {
                 path: relative,
@@ -387,6 +401,42 @@ title = "The gardener"
         assert_eq!(
             scan_library(&Workspace::new(dir.path())),
             Library::default()
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn fifos_and_directories_named_like_documents_are_listed_as_skipped() {
+        let (dir, workspace) = workspace();
+        let seeds = dir.path().join("seeds");
+        let mkfifo = |path: &Path| {
+            let status = std::process::Command::new("mkfifo").arg(path).status();
+            assert!(status.unwrap().success());
+        };
+        mkfifo(&seeds.join("pipe"));
+        std::os::unix::fs::symlink("pipe", seeds.join("link.txt")).unwrap();
+        mkfifo(&seeds.join("fifo.txt"));
+        fs::create_dir(seeds.join("folder.txt")).unwrap();
+        mkfifo(&dir.path().join("hypotheses/b.toml"));
+        // Before, opening link.txt waited for a writer forever.
+        let library = scan_library(&workspace);
+        let skipped: Vec<(&str, String)> = library
+            .skipped
+            .iter()
+            .filter(|s| !matches!(s.reason, SkipReason::Binary))
+            .map(|s| (s.path.as_str(), s.reason.to_string()))
+            .collect();
+        assert_eq!(
+            skipped,
+            [
+                (
+                    "hypotheses/b.toml",
+                    "a named pipe, not a regular file".into()
+                ),
+                ("seeds/fifo.txt", "a named pipe, not a regular file".into()),
+                ("seeds/folder.txt", "a directory, not a regular file".into()),
+                ("seeds/link.txt", "a named pipe, not a regular file".into()),
+            ]
         );
     }
 
