@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Evidence, Hypothesis, LikelihoodOverrides, Rating};
+use super::{Evidence, Hypothesis, LikelihoodOverrides, MergeConflict, Rating};
 
 /// A whole analysis: the question, the competing hypotheses and the
 /// evidence rated against each of them.
@@ -27,6 +27,9 @@ pub struct Matrix {
     /// `[probability] likelihood`: the likelihood ratios this matrix sets
     /// in place of the defaults.
     pub likelihood: LikelihoodOverrides,
+    /// Fields a git merge left with two values, until resolved (the
+    /// `[[conflicts]]` tables of the file).
+    pub conflicts: Vec<MergeConflict>,
     hypotheses: Vec<Hypothesis>,
     evidence: Vec<Evidence>,
 }

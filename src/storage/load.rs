@@ -10,11 +10,12 @@ use toml::value::{Datetime, Offset};
 
 use super::location::LineIndex;
 use super::raw::{
-    RawEvidence, RawHypothesis, RawMatrix, RawPassage, RawProbabilitySettings, SchemaOnly,
+    RawConflict, RawEvidence, RawHypothesis, RawMatrix, RawPassage, RawProbabilitySettings,
+    SchemaOnly,
 };
 use super::{Diagnostic, LoadError, Location, SCHEMA};
 use crate::model::{
-    Evidence, Hypothesis, LikelihoodOverrides, Matrix, Passage, Probability, Rating,
+    Evidence, Hypothesis, LikelihoodOverrides, Matrix, MergeConflict, Passage, Probability, Rating,
     document_path_problem, is_valid_id,
 };
 
@@ -27,6 +28,8 @@ pub struct Positions {
     pub evidence: Vec<Location>,
     /// The `[evidence.source]` table of each item that has one.
     pub sources: Vec<Option<Location>>,
+    /// The `[[conflicts]]` table of each recorded merge conflict.
+    pub conflicts: Vec<Location>,
 }
 
 /// Reads and validates the matrix file at `path`.
@@ -196,6 +199,11 @@ impl<'a> Validator<'a> {
         for evidence in raw.evidence {
             self.evidence(evidence, &mut evidence_ids, &columns, &mut matrix);
         }
+        for conflict in raw.conflicts {
+            if let Some(conflict) = self.conflict(conflict) {
+                matrix.conflicts.push(conflict);
+            }
+        }
 
         if self.diagnostics.is_empty() {
             Ok((matrix, self.positions))
@@ -203,6 +211,36 @@ impl<'a> Validator<'a> {
             self.diagnostics.sort_by_key(|d| d.location);
             Err(self.diagnostics)
         }
+    }
+
+    fn conflict(&mut self, raw: Spanned<RawConflict>) -> Option<MergeConflict> {
+        let span = raw.span();
+        let raw = raw.into_inner();
+        let Some(at) = raw.at else {
+            self.report(
+                span,
+                "a `[[conflicts]]` table needs `at`, the field in conflict",
+            );
+            return None;
+        };
+        if crate::merge::FieldPath::parse(at.get_ref()).is_none() {
+            let message = format!(
+                "`at = {:?}` is not a field path such as \"evidence[E4].ratings.H2\"",
+                at.get_ref()
+            );
+            self.report(at.span(), message);
+            return None;
+        }
+        self.positions.conflicts.push(self.at(span));
+        let text = |value: Option<toml::Value>| value.map(|v| v.to_string());
+        Some(MergeConflict {
+            at: at.into_inner(),
+            base: text(raw.base),
+            ours: text(raw.ours),
+            ours_by: raw.ours_by,
+            theirs: text(raw.theirs),
+            theirs_by: raw.theirs_by,
+        })
     }
 
     fn hypothesis(
