@@ -6,6 +6,9 @@
 //! - [`edit`]: reversible edits of a matrix, undo and redo.
 //! - [`scoring`]: inconsistency, weighted scores, ranking, diagnosticity;
 //!   pure functions of a matrix, never stored.
+//! - [`probability`]: a Bayesian reading of the matrix (priors, likelihood
+//!   ratios, posteriors), the analyst's judged probabilities and their
+//!   coherence; pure functions of a matrix, never stored.
 //! - [`fsio`]: the one way workspace files are opened and written: regular
 //!   files only, never through a symbolic link, bounded reads.
 //! - [`storage`]: the TOML matrix file: validation with line and column,
@@ -33,6 +36,7 @@ pub mod fsio;
 pub mod merge;
 pub mod model;
 pub mod parc;
+pub mod probability;
 pub mod scoring;
 pub mod storage;
 pub mod team;

@@ -169,6 +169,16 @@ const REJECTIONS: &[(&str, &[&str])] = &[
             "tests/fixtures/invalid/several-problems.toml:20:24: rating for `H9`, which is not a hypothesis in this matrix",
         ],
     ),
+    (
+        "probabilities-out-of-range",
+        &[
+            "tests/fixtures/invalid/probabilities-out-of-range.toml:5:21: the likelihood ratio of `CC` must be a number greater than 0, not 0",
+            "tests/fixtures/invalid/probabilities-out-of-range.toml:5:24: `likelihood`: unknown rating `XX` (expected CC, C, N, NA, I or II)",
+            "tests/fixtures/invalid/probabilities-out-of-range.toml:5:39: the likelihood ratio of `II` must be a number greater than 0, not -0.5",
+            "tests/fixtures/invalid/probabilities-out-of-range.toml:10:9: `prior` must be a probability from 0 to 1, not 1.5",
+            "tests/fixtures/invalid/probabilities-out-of-range.toml:15:15: `probability` must be a probability from 0 to 1, not -0.1",
+        ],
+    ),
 ];
 
 #[test]
@@ -267,6 +277,15 @@ fn drifted_missing_and_out_of_range_passages_warn_but_pass() {
             "warning-passage-out-of-range",
             "tests/fixtures/valid/warning-passage-out-of-range.toml:8:1: warning: evidence `E1`: the document is only 474 bytes long (seeds/field-report.txt)\n",
             "0 hypotheses, 1 evidence item, 0 of 1 passages",
+        ),
+        (
+            "warning-probabilities",
+            "tests/fixtures/valid/warning-probabilities.toml: warning: the priors sum to 1.100, not 1; they were divided by their sum\n\
+             tests/fixtures/valid/warning-probabilities.toml: warning: the matrix says the hypotheses are not exhaustive (`exhaustive = false`), yet the posteriors are normalised over them: read them as relative to each other, not as probabilities of the world\n\
+             tests/fixtures/valid/warning-probabilities.toml: warning: the judged probabilities sum to 1.20, not 1; coherent (normalised): 0.75, 0.25\n\
+             tests/fixtures/valid/warning-probabilities.toml: question: H1: you judge 0.90 but the model gives 0.05; what do you know that the matrix does not say?\n\
+             tests/fixtures/valid/warning-probabilities.toml: question: H2: you judge 0.30 but the model gives 0.95; what do you know that the matrix does not say?\n",
+            "2 hypotheses, 1 evidence item, 0 of 0 passages",
         ),
     ];
     for (name, warning, counts) in cases {

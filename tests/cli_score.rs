@@ -181,7 +181,8 @@ fn json_has_exactly_the_documented_keys_in_the_documented_order() {
             "leader",
             "critical",
             "fragile",
-            "margin"
+            "margin",
+            "coherence"
         ]
     );
     for cell in report.get("fragile").items() {
@@ -190,6 +191,7 @@ fn json_has_exactly_the_documented_keys_in_the_documented_order() {
             ["evidence", "hypothesis", "from", "to", "leader"]
         );
     }
+    assert_eq!(report.get("coherence").keys(), ["judged_sum", "coherent"]);
     let hypotheses = report.get("hypotheses").items();
     assert_eq!(hypotheses.len(), 3);
     for hypothesis in hypotheses {
@@ -202,7 +204,10 @@ fn json_has_exactly_the_documented_keys_in_the_documented_order() {
                 "inconsistency",
                 "weighted_inconsistency",
                 "weighted_consistency",
-                "unrated"
+                "unrated",
+                "prior",
+                "posterior",
+                "judged"
             ]
         );
     }
@@ -359,7 +364,8 @@ fn an_empty_matrix_scores_to_empty_lists() {
             "leader": [],
             "critical": [],
             "fragile": [],
-            "margin": null
+            "margin": null,
+            "coherence": { "judged_sum": null, "coherent": null }
         })
     );
 }
@@ -411,4 +417,49 @@ fn invalid_matrices_are_not_scored() {
         assert_eq!(String::from_utf8(output.stderr).unwrap(), stderr);
         assert!(output.stdout.is_empty(), "{args:?}");
     }
+}
+
+#[test]
+fn json_carries_priors_posteriors_and_judged_probabilities() {
+    let report = json_of("tests/fixtures/valid/warning-probabilities.toml");
+    // Priors 0.5 and 0.6 normalised; E1 (weight 1) is II (λ 0.2, the
+    // file's own) for H1 and CC (λ 3.0) for H2.
+    let h1_odds = (0.5 / 1.1) * 0.2;
+    let h2_odds = (0.6 / 1.1) * 3.0;
+    let by_id = |id: &str| {
+        report["hypotheses"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|h| h["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let (h1, h2) = (by_id("H1"), by_id("H2"));
+    assert_close(&h1["prior"], 0.5 / 1.1, "H1 prior");
+    assert_close(&h2["prior"], 0.6 / 1.1, "H2 prior");
+    assert_close(
+        &h1["posterior"],
+        h1_odds / (h1_odds + h2_odds),
+        "H1 posterior",
+    );
+    assert_close(
+        &h2["posterior"],
+        h2_odds / (h1_odds + h2_odds),
+        "H2 posterior",
+    );
+    assert_close(&h1["judged"], 0.9, "H1 judged");
+    assert_close(&h2["judged"], 0.3, "H2 judged");
+    assert_close(&report["coherence"]["judged_sum"], 1.2, "judged sum");
+    assert_eq!(report["coherence"]["coherent"], false);
+}
+
+#[test]
+fn without_judged_probabilities_they_are_null() {
+    let report = json_of(FULL);
+    for hypothesis in report["hypotheses"].as_array().unwrap() {
+        assert_eq!(hypothesis["judged"], Value::Null);
+        assert_close(&hypothesis["prior"], 1.0 / 3.0, "prior");
+    }
+    assert_eq!(report["coherence"]["coherent"], Value::Null);
 }

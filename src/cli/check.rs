@@ -99,6 +99,17 @@ fn check_one(
     if !matrix.conflicts.is_empty() {
         return Ok(Outcome::Invalid);
     }
+    // The probability reading's warnings and questions: the file is valid,
+    // but the analyst should see them (issue 12).
+    for finding in crate::probability::read(&matrix).findings {
+        let kind = if finding.is_question() {
+            "question"
+        } else {
+            "warning"
+        };
+        let message = format!("{}: {kind}: {finding}", path.display());
+        writeln!(err, "{}", inert(&message))?;
+    }
     let summary = format!(
         "{}: ok: {}, {}, {} of {passages} passages match their documents",
         path.display(),

@@ -51,6 +51,15 @@ pub struct ScoreReport<'a> {
     /// release, after the original keys, as the README promises.
     #[serde(flatten)]
     pub sensitivity: SensitivityEntry<'a>,
+    /// How the analyst's judged probabilities hold together.
+    pub coherence: CoherenceReport,
+}
+
+/// `coherence`: `null`s when no hypothesis has a judged probability.
+#[derive(Debug, Serialize)]
+pub struct CoherenceReport {
+    pub judged_sum: Option<f64>,
+    pub coherent: Option<bool>,
 }
 
 #[derive(Debug, Serialize)]
@@ -62,6 +71,12 @@ pub struct HypothesisReport<'a> {
     pub weighted_inconsistency: f64,
     pub weighted_consistency: f64,
     pub unrated: usize,
+    /// The prior the model used (defaulted, normalised).
+    pub prior: f64,
+    /// The model's posterior probability.
+    pub posterior: f64,
+    /// The analyst's judged probability, if given.
+    pub judged: Option<f64>,
 }
 
 #[derive(Debug, Serialize)]
@@ -73,6 +88,7 @@ pub struct EvidenceReport<'a> {
 
 impl<'a> ScoreReport<'a> {
     pub fn new(matrix: &'a Matrix, scores: &Scores) -> Self {
+        let reading = crate::probability::read(matrix);
         let hypotheses = scores
             .ranking
             .iter()
@@ -87,6 +103,9 @@ impl<'a> ScoreReport<'a> {
                     weighted_inconsistency: score.weighted_inconsistency,
                     weighted_consistency: score.weighted_consistency,
                     unrated: score.unrated,
+                    prior: reading.priors[column],
+                    posterior: reading.posteriors[column],
+                    judged: reading.judged[column],
                 }
             })
             .collect();
@@ -105,6 +124,10 @@ impl<'a> ScoreReport<'a> {
             hypotheses,
             evidence,
             sensitivity: SensitivityEntry::new(matrix, &sensitivity(matrix, scores)),
+            coherence: CoherenceReport {
+                judged_sum: reading.coherence.judged_sum,
+                coherent: reading.coherence.coherent,
+            },
         }
     }
 }

@@ -209,6 +209,8 @@ mod independent_edits {
                 id: format!("H{h}"),
                 title: format!("Hypothesis {h}"),
                 description: None,
+                prior: None,
+                probability: None,
                 ..Hypothesis::new("", "")
             });
         }

@@ -1,6 +1,7 @@
 //! A competing hypothesis: one column of the matrix.
 
 use super::SetAside;
+use super::Probability;
 
 /// One of the competing explanations the analyst weighs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,6 +14,12 @@ pub struct Hypothesis {
     pub description: Option<String>,
     /// Left out of the ranking while set aside.
     pub set_aside: SetAside,
+    /// The prior probability the analyst gives this hypothesis (`prior`),
+    /// before any evidence; `None` takes the default 1/n.
+    pub prior: Option<Probability>,
+    /// The analyst's own judged probability (`probability`), held against
+    /// the model's posterior by the coherence checks.
+    pub probability: Option<Probability>,
 }
 
 impl Hypothesis {
@@ -23,6 +30,8 @@ impl Hypothesis {
             title: title.into(),
             description: None,
             set_aside: SetAside::Counted,
+            prior: None,
+            probability: None,
         }
     }
 }

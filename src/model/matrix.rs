@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Evidence, Hypothesis, MergeConflict, Rating};
+use super::{Evidence, Hypothesis, LikelihoodOverrides, MergeConflict, Rating};
 
 /// A whole analysis: the question, the competing hypotheses and the
 /// evidence rated against each of them.
@@ -21,6 +21,12 @@ pub struct Matrix {
     pub created: Option<DateTime<Utc>>,
     /// When the matrix was last saved.
     pub updated: Option<DateTime<Utc>>,
+    /// `exhaustive`: whether the hypotheses cover every possibility. `None`
+    /// (the key left out) means they do; see [`Matrix::is_exhaustive`].
+    pub exhaustive: Option<bool>,
+    /// `[probability] likelihood`: the likelihood ratios this matrix sets
+    /// in place of the defaults.
+    pub likelihood: LikelihoodOverrides,
     /// Fields a git merge left with two values, until resolved (the
     /// `[[conflicts]]` tables of the file).
     pub conflicts: Vec<MergeConflict>,
@@ -35,6 +41,13 @@ impl Matrix {
             title: title.into(),
             ..Matrix::default()
         }
+    }
+
+    /// Whether the hypotheses are taken to cover every possibility, as the
+    /// probability model assumes: true unless the file says
+    /// `exhaustive = false`.
+    pub fn is_exhaustive(&self) -> bool {
+        self.exhaustive.unwrap_or(true)
     }
 
     /// The hypotheses, in column order.

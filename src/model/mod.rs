@@ -8,6 +8,7 @@ mod id;
 mod level;
 mod matrix;
 mod passage;
+mod probability;
 mod rating;
 mod set_aside;
 
@@ -18,5 +19,6 @@ pub use id::{is_valid_id, next_free_id};
 pub use level::{EvidenceKind, Level, UnknownKind, UnknownLevel};
 pub use matrix::Matrix;
 pub use passage::{Passage, document_path_problem};
+pub use probability::{LikelihoodOverrides, Probability};
 pub use rating::{Rating, UnknownRating};
 pub use set_aside::SetAside;

@@ -9,10 +9,14 @@ use toml::Spanned;
 use toml::value::{Datetime, Offset};
 
 use super::location::LineIndex;
-use super::raw::{RawConflict, RawEvidence, RawHypothesis, RawMatrix, RawPassage, SchemaOnly};
+use super::raw::{
+    RawConflict, RawEvidence, RawHypothesis, RawMatrix, RawPassage, RawProbabilitySettings,
+    SchemaOnly,
+};
 use super::{Diagnostic, LoadError, Location, SCHEMA};
 use crate::model::{
-    Evidence, Hypothesis, Matrix, MergeConflict, Passage, document_path_problem, is_valid_id,
+    Evidence, Hypothesis, LikelihoodOverrides, Matrix, MergeConflict, Passage, Probability, Rating,
+    document_path_problem, is_valid_id,
 };
 
 /// Where each evidence item of a loaded file stands in it, for messages
@@ -173,6 +177,10 @@ impl<'a> Validator<'a> {
         matrix.analyst = raw.analyst;
         matrix.created = raw.created.and_then(|d| self.timestamp(d, "created"));
         matrix.updated = raw.updated.and_then(|d| self.timestamp(d, "updated"));
+        matrix.exhaustive = raw.exhaustive;
+        if let Some(settings) = raw.probability {
+            matrix.likelihood = self.likelihood(settings);
+        }
 
         let mut hypothesis_ids: HashMap<String, Range<usize>> = HashMap::new();
         for hypothesis in raw.hypotheses {
@@ -252,6 +260,10 @@ impl<'a> Validator<'a> {
         };
         let mut hypothesis = Hypothesis::new(id, title);
         hypothesis.description = raw.description;
+        hypothesis.prior = raw.prior.and_then(|p| self.probability(p, "prior"));
+        hypothesis.probability = raw
+            .probability
+            .and_then(|p| self.probability(p, "probability"));
         Some(hypothesis)
     }
 
@@ -335,6 +347,41 @@ impl<'a> Validator<'a> {
         // Kept even when invalid (the load fails anyway) so that ratings
         // naming it are not reported a second time as unknown.
         Some(id)
+    }
+
+    fn probability(&mut self, value: Spanned<f64>, key: &str) -> Option<Probability> {
+        let probability = Probability::new(*value.get_ref());
+        if probability.is_none() {
+            let message = format!(
+                "`{key}` must be a probability from 0 to 1, not {}",
+                value.get_ref()
+            );
+            self.report(value.span(), message);
+        }
+        probability
+    }
+
+    fn likelihood(&mut self, raw: RawProbabilitySettings) -> LikelihoodOverrides {
+        let mut table = LikelihoodOverrides::default();
+        for (code, ratio) in raw.likelihood {
+            let rating = match code.get_ref().parse::<Rating>() {
+                Ok(rating) => rating,
+                Err(unknown) => {
+                    self.report(code.span(), format!("`likelihood`: {unknown}"));
+                    continue;
+                }
+            };
+            let value = *ratio.get_ref();
+            if !(value.is_finite() && value > 0.0) {
+                let message = format!(
+                    "the likelihood ratio of `{rating}` must be a number greater than 0, not {value}"
+                );
+                self.report(ratio.span(), message);
+                continue;
+            }
+            table.set(rating, Some(value));
+        }
+        table
     }
 
     fn non_blank(&mut self, value: Spanned<String>, what: &str) -> String {

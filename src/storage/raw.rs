@@ -25,6 +25,10 @@ pub struct RawMatrix {
     pub analyst: Option<String>,
     pub created: Option<Spanned<Datetime>>,
     pub updated: Option<Spanned<Datetime>>,
+    /// Whether the hypotheses cover every possibility (probabilities).
+    pub exhaustive: Option<bool>,
+    /// `[probability]`: settings of the probability model.
+    pub probability: Option<RawProbabilitySettings>,
     #[serde(default)]
     pub hypotheses: Vec<Spanned<RawHypothesis>>,
     #[serde(default)]
@@ -51,6 +55,19 @@ pub struct RawHypothesis {
     pub id: Option<Spanned<String>>,
     pub title: Option<Spanned<String>>,
     pub description: Option<String>,
+    /// Probabilities: checked to lie within 0…1 by the validator.
+    pub prior: Option<Spanned<f64>>,
+    pub probability: Option<Spanned<f64>>,
+}
+
+/// `[probability]`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawProbabilitySettings {
+    /// Rating code → likelihood ratio, in file order; the validator checks
+    /// the codes and that each ratio is > 0.
+    #[serde(default, deserialize_with = "entries")]
+    pub likelihood: Vec<(Spanned<String>, Spanned<f64>)>,
 }
 
 #[derive(Deserialize)]

@@ -25,11 +25,31 @@ pub fn matrix_to_toml(matrix: &Matrix) -> String {
     if let Some(updated) = matrix.updated {
         line(&mut out, "updated", &timestamp(updated));
     }
+    if let Some(exhaustive) = matrix.exhaustive {
+        line(&mut out, "exhaustive", &exhaustive.to_string());
+    }
+    if !matrix.likelihood.is_empty() {
+        // A top-level table must come before the arrays of tables.
+        out.push_str("\n[probability]\nlikelihood = {");
+        for (n, (rating, ratio)) in matrix.likelihood.iter().enumerate() {
+            out.push_str(if n == 0 { " " } else { ", " });
+            out.push_str(rating.code());
+            out.push_str(" = ");
+            out.push_str(&number(ratio));
+        }
+        out.push_str(" }\n");
+    }
     for hypothesis in matrix.hypotheses() {
         out.push_str("\n[[hypotheses]]\n");
         string(&mut out, "id", &hypothesis.id);
         string(&mut out, "title", &hypothesis.title);
         optional_string(&mut out, "description", hypothesis.description.as_deref());
+        if let Some(prior) = hypothesis.prior {
+            line(&mut out, "prior", &number(prior.value()));
+        }
+        if let Some(probability) = hypothesis.probability {
+            line(&mut out, "probability", &number(probability.value()));
+        }
     }
     for evidence in matrix.evidence() {
         write_evidence(&mut out, matrix, evidence);
@@ -103,6 +123,12 @@ fn line(out: &mut String, key: &str, value: &str) {
 
 fn string(out: &mut String, key: &str, value: &str) {
     line(out, key, &toml_edit::Value::from(value).to_string());
+}
+
+/// A finite number as TOML writes floats (`0.25`, `1.0`), read back as
+/// the same f64.
+fn number(value: f64) -> String {
+    toml_edit::Value::from(value).to_string()
 }
 
 fn optional_string(out: &mut String, key: &str, value: Option<&str>) {

@@ -3,7 +3,10 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use proptest::prelude::*;
 
-use crate::model::{Evidence, EvidenceKind, Hypothesis, Level, Matrix, Passage, Rating};
+use crate::model::{
+    Evidence, EvidenceKind, Hypothesis, Level, LikelihoodOverrides, Matrix, Passage, Probability,
+    Rating,
+};
 
 /// Text that exercises escaping: quotes, backslashes, newlines, control
 /// characters, wide and right-to-left characters.
@@ -87,22 +90,33 @@ pub fn arbitrary_matrix() -> impl Strategy<Value = Matrix> {
             timestamp(),
             timestamp(),
             proptest::collection::vec(
-                (awkward_text(), proptest::option::of(awkward_text())),
+                (
+                    awkward_text(),
+                    proptest::option::of(awkward_text()),
+                    probability(),
+                    probability(),
+                ),
                 columns,
             ),
             proptest::collection::vec(evidence(columns), 0..12),
+            (proptest::option::of(any::<bool>()), likelihood_overrides()),
         )
             .prop_map(
-                |(title, question, analyst, created, updated, hypotheses, rows)| {
+                |(title, question, analyst, created, updated, hypotheses, rows, settings)| {
                     let mut matrix = Matrix::new(non_blank(title));
                     matrix.question = question;
                     matrix.analyst = analyst;
                     matrix.created = created;
                     matrix.updated = updated;
-                    for (n, (title, description)) in hypotheses.into_iter().enumerate() {
+                    (matrix.exhaustive, matrix.likelihood) = settings;
+                    for (n, (title, description, prior, probability)) in
+                        hypotheses.into_iter().enumerate()
+                    {
                         let mut hypothesis =
                             Hypothesis::new(format!("H{}", n + 1), non_blank(title));
                         hypothesis.description = description;
+                        hypothesis.prior = prior;
+                        hypothesis.probability = probability;
                         matrix.push_hypothesis(hypothesis);
                     }
                     for (n, (summary, mut evidence, ratings)) in rows.into_iter().enumerate() {
@@ -117,6 +131,24 @@ pub fn arbitrary_matrix() -> impl Strategy<Value = Matrix> {
                 },
             )
     })
+}
+
+/// A probability as a file may hold one: awkward decimals, 0 and 1.
+fn probability() -> impl Strategy<Value = Option<Probability>> {
+    proptest::option::of(prop_oneof![Just(0.0), Just(1.0), 0.0..=1.0f64])
+        .prop_map(|p| p.and_then(Probability::new))
+}
+
+fn likelihood_overrides() -> impl Strategy<Value = LikelihoodOverrides> {
+    proptest::collection::vec(proptest::option::of(1e-6..1e6f64), Rating::ALL.len()).prop_map(
+        |ratios| {
+            let mut table = LikelihoodOverrides::default();
+            for (rating, ratio) in Rating::ALL.into_iter().zip(ratios) {
+                table.set(rating, ratio);
+            }
+            table
+        },
+    )
 }
 
 fn non_blank(text: String) -> String {
