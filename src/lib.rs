@@ -10,6 +10,8 @@
 //!   the deterministic writer, atomic saves.
 //! - [`document`]: source documents for the Reader and Library: loading,
 //!   display cells, lazy soft wrap, sentences, search.
+//! - [`import`]: `ach import`: web pages, e-mail and text in any common
+//!   encoding turned into documents, with their provenance sidecar.
 //! - [`text`]: untrusted text made inert for terminals, display widths.
 //! - [`workspace`]: where documents and matrices live, and passage checks
 //!   against the documents.
@@ -22,6 +24,7 @@ pub mod cli;
 pub mod document;
 pub mod edit;
 pub mod export;
+pub mod import;
 pub mod model;
 pub mod scoring;
 pub mod storage;

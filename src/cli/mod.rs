@@ -3,6 +3,7 @@
 
 mod check;
 mod export;
+mod import;
 mod new;
 mod score;
 mod table;
@@ -48,6 +49,8 @@ pub enum Command {
     Open(OpenArgs),
     /// Export a matrix for a report: Markdown, HTML, CSV, JSON or an analytic brief.
     Export(export::ExportArgs),
+    /// Import web pages, e-mail and text files into seeds/, with their metadata.
+    Import(import::ImportArgs),
 }
 
 /// How a command ended, beyond what it printed.
@@ -94,6 +97,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Out
         Some(Command::Check(args)) => check::run(&args, cli.workspace.as_deref(), out, err),
         Some(Command::New(args)) => new::run(&args, out, err),
         Some(Command::Export(args)) => export::run(&args, cli.workspace.as_deref(), out, err),
+        Some(Command::Import(args)) => import::run(&args, cli.workspace.as_deref(), out, err),
         Some(Command::Open(args)) => {
             let workspace = cli
                 .workspace
