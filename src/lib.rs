@@ -6,6 +6,8 @@
 //! - [`edit`]: reversible edits of a matrix, undo and redo.
 //! - [`scoring`]: inconsistency, weighted scores, ranking, diagnosticity;
 //!   pure functions of a matrix, never stored.
+//! - [`fsio`]: the one way workspace files are opened and written: regular
+//!   files only, never through a symbolic link, bounded reads.
 //! - [`storage`]: the TOML matrix file: validation with line and column,
 //!   the deterministic writer, atomic saves.
 //! - [`document`]: source documents for the Reader and Library: loading,
@@ -24,6 +26,7 @@ pub mod cli;
 pub mod document;
 pub mod edit;
 pub mod export;
+pub mod fsio;
 pub mod import;
 pub mod model;
 pub mod scoring;

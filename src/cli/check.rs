@@ -1,13 +1,12 @@
 //! `ach check`: validate matrix files and their passages.
 
-use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use super::{Outcome, report_load_error};
 use crate::storage::{Location, load_matrix_with_positions};
 use crate::text::{counted, inert};
-use crate::workspace::{Workspace, check_passage_in, read_passage_document};
+use crate::workspace::{Workspace, check_passage};
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
@@ -47,20 +46,13 @@ fn check_one(
     let workspace = workspace.map_or_else(|| Workspace::of_matrix(path), Workspace::new);
     let mut passages = 0;
     let mut warnings = 0;
-    // Many passages quote the same document: read each one once.
-    let mut documents = HashMap::new();
     for (row, evidence) in matrix.evidence().iter().enumerate() {
         let Some(passage) = &evidence.source else {
             continue;
         };
         passages += 1;
-        let document = documents
-            .entry(passage.document.as_str())
-            .or_insert_with(|| read_passage_document(&workspace, &passage.document));
-        let check = match document {
-            Ok(bytes) => check_passage_in(bytes, passage),
-            Err(problem) => problem.clone(),
-        };
+        // Only the bytes start..end of the document are read.
+        let check = check_passage(&workspace, passage);
         if !check.is_ok() {
             warnings += 1;
             let at = positions.sources[row].unwrap_or(Location::START);

@@ -73,7 +73,7 @@ pub fn load_document(workspace: &Workspace, path: &str) -> Result<Document, Docu
 /// to the workspace root). Does no workspace check: see [`load_document`].
 pub fn read_document(file: &Path, path: impl Into<String>) -> Result<Document, DocumentError> {
     let path = path.into();
-    match std::fs::read(file) {
+    match crate::fsio::read_regular(file) {
         Ok(bytes) => Document::from_bytes(path, bytes),
         Err(source) => Err(DocumentError::Io { path, source }),
     }

@@ -143,7 +143,7 @@ pub fn import_file(
         Ok(_) => return Err(ImportError::NotRegularFile),
         Err(error) => return Err(ImportError::Read(error)),
     }
-    let bytes = fs::read(source).map_err(ImportError::Read)?;
+    let bytes = crate::fsio::read_regular(source).map_err(ImportError::Read)?;
     let mut converted = convert(source, &bytes)?;
     let seeds = workspace.root().join("seeds");
     fs::create_dir_all(&seeds).map_err(|source_error| {
@@ -183,7 +183,7 @@ pub fn import_file(
     let mut written = Written::default();
     let copy_original = !same_file(&original_path, source);
     if copy_original {
-        match fs::read(&original_path) {
+        match crate::fsio::read_regular(&original_path) {
             Ok(existing) if existing == bytes => {}
             Ok(_) => return Err(ImportError::Exists(workspace.display_path(&original_path))),
             Err(_) => {

@@ -3,12 +3,13 @@
 //! complete on disk.
 
 use std::fs::{self, File};
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
 
 use super::SaveError;
+use crate::fsio;
 
 /// Replaces `path` with `contents` atomically and keeps the previous file
 /// as `PATH.bak`. The bytes go to a temporary file in the same directory,
@@ -36,13 +37,18 @@ fn replace(path: &Path, contents: &[u8], backup: Backup) -> Result<(), SaveError
         path: path.to_owned(),
         source,
     };
+    // A link where the output goes would have its target copied into the
+    // .bak (and the analyst would think they wrote the target): refuse.
+    fsio::not_a_link(path).map_err(io)?;
+    if backup == Backup::Keep {
+        fsio::not_a_link(&backup_path(path)).map_err(io)?;
+    }
     let temporary = write_temporary(path, contents).map_err(io)?;
-    if let Ok(previous) = fs::metadata(path) {
+    if let Ok(previous) = fs::symlink_metadata(path) {
         // Keep the user's permissions, not the temporary file's 0600.
         fs::set_permissions(temporary.path(), previous.permissions()).map_err(io)?;
         if backup == Backup::Keep {
-            step(Step::Backup).map_err(io)?;
-            fs::copy(path, backup_path(path)).map_err(io)?;
+            keep_backup(path).map_err(io)?;
         }
     } else {
         make_readable(temporary.path()).map_err(io)?;
@@ -51,6 +57,56 @@ fn replace(path: &Path, contents: &[u8], backup: Backup) -> Result<(), SaveError
     temporary.persist(path).map_err(|error| io(error.error))?;
     sync_directory(path);
     Ok(())
+}
+
+/// Copies the file at `path` to a new temporary file beside `PATH.bak` and
+/// renames it over the old backup. The old backup stays whole until the
+/// copy is complete on disk, so a full disk mid-copy keeps it; the rename
+/// replaces a link at `PATH.bak` rather than writing through it.
+fn keep_backup(path: &Path) -> io::Result<()> {
+    let backup = backup_path(path);
+    step(Step::Backup)?;
+    let mut previous = fsio::open_regular(path)?;
+    let mut temporary = new_temporary(&backup)?;
+    let mut chunk = [0u8; 64 * 1024];
+    loop {
+        let read = previous.read(&mut chunk)?;
+        if read == 0 {
+            break;
+        }
+        temporary.write_all(&chunk[..read])?;
+        step(Step::BackupWrite)?;
+    }
+    temporary.as_file().sync_all()?;
+    fs::set_permissions(temporary.path(), previous.metadata()?.permissions())?;
+    temporary.persist(&backup).map_err(|error| error.error)?;
+    Ok(())
+}
+
+/// Keeps the file at `path` as `PATH.orig` if nothing is there yet: the
+/// analyst's commented original, which a save in the workbench's own
+/// layout drops. Kept until the analyst removes it, whatever later saves do
+/// to `PATH.bak`.
+pub fn keep_original(path: &Path) -> Result<(), SaveError> {
+    let original = original_path(path);
+    let io = |source| SaveError::Io {
+        path: original.clone(),
+        source,
+    };
+    if fs::symlink_metadata(&original).is_ok() {
+        fsio::not_a_link(&original).map_err(io)?;
+        return Ok(());
+    }
+    let bytes = fsio::read_regular(path).map_err(io)?;
+    match create_new(&original, &bytes) {
+        Err(SaveError::AlreadyExists { .. }) => Ok(()),
+        other => other,
+    }
+}
+
+/// Where the commented original of `path` is kept: `PATH.orig`.
+pub fn original_path(path: &Path) -> PathBuf {
+    sibling(path, ".orig")
 }
 
 /// Writes `contents` to `path` only if nothing is there yet, atomically:
@@ -94,18 +150,23 @@ pub(super) fn sibling(path: &Path, suffix: &str) -> PathBuf {
 }
 
 fn write_temporary(path: &Path, contents: &[u8]) -> io::Result<NamedTempFile> {
-    let directory = parent_directory(path);
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
     step(Step::Create)?;
-    let mut temporary = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tmp")
-        .tempfile_in(directory)?;
+    let mut temporary = new_temporary(path)?;
     step(Step::Write)?;
     temporary.write_all(contents)?;
     step(Step::Sync)?;
     temporary.as_file().sync_all()?;
     Ok(temporary)
+}
+
+/// A new file beside `path`, created with `O_EXCL` (never an existing
+/// file or link) and removed again if it is dropped before being renamed.
+fn new_temporary(path: &Path) -> io::Result<NamedTempFile> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(parent_directory(path))
 }
 
 fn parent_directory(path: &Path) -> &Path {
@@ -144,6 +205,8 @@ enum Step {
     Write,
     Sync,
     Backup,
+    /// After each chunk of the copy into the new `.bak`.
+    BackupWrite,
     Rename,
 }
 
@@ -200,6 +263,7 @@ mod tests {
             Step::Write,
             Step::Sync,
             Step::Backup,
+            Step::BackupWrite,
             Step::Rename,
         ] {
             for kind in [io::ErrorKind::StorageFull, io::ErrorKind::PermissionDenied] {
@@ -269,5 +333,61 @@ mod tests {
             fs::metadata(&path).unwrap().permissions().mode() & 0o777,
             0o600
         );
+    }
+
+    #[test]
+    fn a_full_disk_while_copying_the_backup_keeps_the_old_backup_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.toml");
+        fs::write(&path, "version two").unwrap();
+        fs::write(backup_path(&path), "version one, the last good copy").unwrap();
+        FAIL.set(Some((Step::BackupWrite, io::ErrorKind::StorageFull)));
+        let result = write_atomically(&path, b"version three");
+        FAIL.set(None);
+        assert!(result.is_err());
+        assert_eq!(fs::read_to_string(&path).unwrap(), "version two");
+        assert_eq!(
+            fs::read_to_string(backup_path(&path)).unwrap(),
+            "version one, the last good copy"
+        );
+        assert!(temporary_files(dir.path()).is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlinked_backup_or_output_is_refused_and_its_target_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        fs::write(&victim, "precious").unwrap();
+        let path = dir.path().join("m.toml");
+        fs::write(&path, "old").unwrap();
+        std::os::unix::fs::symlink(&victim, backup_path(&path)).unwrap();
+        let error = write_atomically(&path, b"new").unwrap_err();
+        assert!(error.to_string().contains("symbolic link"), "{error}");
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old");
+
+        let output = dir.path().join("m.html");
+        std::os::unix::fs::symlink(&victim, &output).unwrap();
+        let error = write_atomically(&output, b"<html>").unwrap_err();
+        assert!(error.to_string().contains("symbolic link"), "{error}");
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+        assert!(!backup_path(&output).exists());
+    }
+
+    #[test]
+    fn the_original_is_kept_once_and_survives_later_saves() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.toml");
+        fs::write(&path, "# commented original").unwrap();
+        keep_original(&path).unwrap();
+        write_atomically(&path, b"second").unwrap();
+        keep_original(&path).unwrap();
+        write_atomically(&path, b"third").unwrap();
+        assert_eq!(
+            fs::read_to_string(original_path(&path)).unwrap(),
+            "# commented original"
+        );
+        assert_eq!(fs::read_to_string(backup_path(&path)).unwrap(), "second");
     }
 }

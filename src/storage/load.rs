@@ -32,7 +32,7 @@ pub fn load_matrix(path: &Path) -> Result<Matrix, LoadError> {
 /// Reads and validates the matrix file at `path`, with the position of
 /// each evidence item in it.
 pub fn load_matrix_with_positions(path: &Path) -> Result<(Matrix, Positions), LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+    let bytes = crate::fsio::read_regular(path).map_err(|source| LoadError::Io {
         path: path.to_owned(),
         source,
     })?;

@@ -6,11 +6,12 @@
 //! process ends, however it ends, so a crash never leaves a stale lock.
 //! The file holds who took it, for the warning.
 
-use std::fs::{File, OpenOptions, TryLockError};
+use std::fs::{File, TryLockError};
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
 use super::atomic::sibling;
+use crate::fsio;
 
 /// The lock file of the matrix at `matrix`.
 pub fn lock_path(matrix: &Path) -> PathBuf {
@@ -41,18 +42,17 @@ pub enum LockError {
 /// Takes the lock of the matrix at `matrix`, noting `holder` (who and
 /// since when) in it.
 pub fn lock_matrix(matrix: &Path, holder: &str) -> Result<MatrixLock, LockError> {
-    let path = lock_path(matrix);
+    // Lock the file, not the name: `alias.toml -> m.toml` opened in a
+    // second workbench must meet the first one's lock.
+    let canonical = matrix.canonicalize();
+    let path = lock_path(canonical.as_deref().unwrap_or(matrix));
     let io = |source| LockError::Io {
         path: path.clone(),
         source,
     };
-    let mut file = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&path)
-        .map_err(io)?;
+    // Never through a link: a `m.toml.lock -> ~/.bashrc` would otherwise
+    // be truncated and overwritten with the holder line.
+    let mut file = fsio::open_lock_file(&path).map_err(io)?;
     match file.try_lock() {
         Ok(()) => {}
         Err(TryLockError::WouldBlock) => {
@@ -100,5 +100,34 @@ mod tests {
         drop(first);
         assert!(!lock_path(&matrix).exists());
         let _again = lock_matrix(&matrix, "pid 2").unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_second_name_for_the_same_file_meets_the_same_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let matrix = dir.path().join("m.toml");
+        std::fs::write(&matrix, "").unwrap();
+        let alias = dir.path().join("alias.toml");
+        std::os::unix::fs::symlink("m.toml", &alias).unwrap();
+        let _first = lock_matrix(&matrix, "pid 1").unwrap();
+        assert!(matches!(
+            lock_matrix(&alias, "pid 2"),
+            Err(LockError::Held { .. })
+        ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_lock_symlink_never_truncates_its_target() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("bashrc");
+        std::fs::write(&victim, "export PATH").unwrap();
+        let matrix = dir.path().join("m.toml");
+        std::fs::write(&matrix, "").unwrap();
+        std::os::unix::fs::symlink(&victim, lock_path(&matrix)).unwrap();
+        let error = lock_matrix(&matrix, "pid 1").unwrap_err();
+        assert!(error.to_string().contains("symbolic link"), "{error}");
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "export PATH");
     }
 }

@@ -12,7 +12,10 @@ mod raw;
 mod recovery;
 mod save;
 
-pub use atomic::{backup_path, create_new, write_atomically, write_atomically_without_backup};
+pub use atomic::{
+    backup_path, create_new, keep_original, original_path, write_atomically,
+    write_atomically_without_backup,
+};
 pub use comments::has_comments;
 pub use error::{Diagnostic, LoadError, SaveError};
 pub use load::{

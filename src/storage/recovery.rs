@@ -72,7 +72,7 @@ pub fn write_recovery(matrix: &Path, recovery: &Recovery) -> Result<(), SaveErro
 /// Reads the recovery file of the matrix at `matrix`, if there is one.
 pub fn read_recovery(matrix: &Path) -> Result<Option<Recovery>, LoadError> {
     let path = recovery_path(matrix);
-    let text = match std::fs::read_to_string(&path) {
+    let text = match crate::fsio::read_regular_to_string(&path) {
         Ok(text) => text,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(source) => return Err(LoadError::Io { path, source }),

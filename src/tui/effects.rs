@@ -8,8 +8,9 @@ use super::msg::{Effect, ExportFailure, LoadedMatrix, Msg, SaveFailure, SaveMode
 use crate::document::load_document;
 use crate::export::{ExportContext, export};
 use crate::storage::{
-    LoadError, LockError, SaveError, create_new, fingerprint, has_comments, lock_matrix,
-    matrix_from_bytes, read_recovery, remove_recovery, write_atomically, write_recovery,
+    LoadError, LockError, SaveError, create_new, fingerprint, has_comments, keep_original,
+    lock_matrix, matrix_from_bytes, read_recovery, remove_recovery, write_atomically,
+    write_recovery,
 };
 use crate::workspace::{Workspace, scan_library};
 
@@ -78,7 +79,7 @@ pub fn perform(effect: Effect, workspace: &Workspace) -> Msg {
 /// Reads the matrix at `path` for editing: its bytes (and their
 /// fingerprint), the advisory lock, and any recovery file beside it.
 pub fn load_for_editing(path: &Path) -> Result<LoadedMatrix, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+    let bytes = crate::fsio::read_regular(path).map_err(|source| LoadError::Io {
         path: path.to_owned(),
         source,
     })?;
@@ -107,6 +108,16 @@ pub fn load_for_editing(path: &Path) -> Result<LoadedMatrix, LoadError> {
     })
 }
 
+/// Keeps the analyst's commented original as `PATH.orig` before the first
+/// save that drops its comments, as the save prompt promises; later saves
+/// rotate `PATH.bak` but never touch it.
+fn keep_commented_original(path: &Path, current: Option<&[u8]>) -> Result<(), SaveError> {
+    match current {
+        Some(bytes) if has_comments(&String::from_utf8_lossy(bytes)) => keep_original(path),
+        _ => Ok(()),
+    }
+}
+
 /// Who holds a lock, as the other workbench will be told.
 fn holder() -> String {
     format!(
@@ -121,15 +132,20 @@ fn save(path: &Path, contents: &[u8], mode: SaveMode) -> Result<SavedFile, SaveF
     let mut lock = None;
     match mode {
         SaveMode::Checked { expected } => {
-            let current = std::fs::read(path).ok().map(|bytes| fingerprint(&bytes));
+            let current = crate::fsio::read_regular(path).ok();
             // A file that disappeared is written again; one that changed
             // is not overwritten without asking.
-            if current.is_some() && current != expected {
+            if current.is_some() && current.as_deref().map(fingerprint) != expected {
                 return Err(SaveFailure::ChangedOnDisk);
             }
+            keep_commented_original(path, current.as_deref()).map_err(io)?;
             write_atomically(path, contents).map_err(io)?;
         }
-        SaveMode::Overwrite => write_atomically(path, contents).map_err(io)?,
+        SaveMode::Overwrite => {
+            let current = crate::fsio::read_regular(path).ok();
+            keep_commented_original(path, current.as_deref()).map_err(io)?;
+            write_atomically(path, contents).map_err(io)?;
+        }
         SaveMode::SaveAs => {
             create_new(path, contents).map_err(|error| match error {
                 SaveError::AlreadyExists { .. } => SaveFailure::Exists,

@@ -7,7 +7,6 @@
 //! listed as skipped with the reason; nothing in the scan is fatal.
 
 use std::fmt;
-use std::fs::File;
 use std::path::Path;
 
 use walkdir::{DirEntry, WalkDir};
@@ -15,6 +14,7 @@ use walkdir::{DirEntry, WalkDir};
 use super::Workspace;
 use super::read_metadata;
 use crate::document::summarize;
+use crate::fsio;
 use crate::import::{NOT_YET_IMPORTABLE, extension_of};
 use crate::storage::load_matrix;
 use crate::text::one_line;
@@ -105,6 +105,10 @@ pub enum SkipReason {
     /// A format analysts' sources come in that `ach import` does not
     /// convert yet.
     NotYetImportable,
+    /// Named like a document or matrix but not a regular file (a named
+    /// pipe, a device, a directory): never opened, so it cannot hang the
+    /// workbench.
+    NotRegular(&'static str),
 }
 
 impl fmt::Display for SkipReason {
@@ -125,6 +129,7 @@ impl fmt::Display for SkipReason {
             SkipReason::NotYetImportable => {
                 f.write_str("a format ach import does not convert yet: save it as text")
             }
+            SkipReason::NotRegular(kind) => write!(f, "{kind}, not a regular file"),
         }
     }
 }
@@ -212,9 +217,18 @@ impl Library {
                 Ok(target) if target.is_dir() => {
                     return self.skip(workspace, path, SkipReason::LinkToDirectory);
                 }
+                Ok(target) if kind.wants(path) && !target.is_file() => {
+                    let kind = std::fs::metadata(&target)
+                        .map_or("not a file", |metadata| fsio::kind_of(metadata.file_type()));
+                    return self.skip(workspace, path, SkipReason::NotRegular(kind));
+                }
                 Ok(_) => {} // a link to a file inside the workspace: listed
             }
         } else if !entry.file_type().is_file() {
+            if kind.wants(path) && entry.depth() > 0 {
+                let kind = fsio::kind_of(entry.file_type());
+                self.skip(workspace, path, SkipReason::NotRegular(kind));
+            }
             return;
         }
         if !kind.wants(path) {
@@ -247,7 +261,7 @@ impl Library {
             let command = format!("ach import {relative}");
             return self.skip(workspace, path, SkipReason::Importable { command });
         }
-        let summary = File::open(path).and_then(summarize);
+        let summary = crate::fsio::open_regular(path).and_then(summarize);
         // A sidecar that does not load is reported by `ach check`; the
         // library still lists the document, titled by its first line.
         let metadata = read_metadata(path).ok().flatten().unwrap_or_default();
@@ -513,6 +527,42 @@ title = "The gardener"
         assert_eq!(
             scan_library(&Workspace::new(dir.path())),
             Library::default()
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn fifos_and_directories_named_like_documents_are_listed_as_skipped() {
+        let (dir, workspace) = workspace();
+        let seeds = dir.path().join("seeds");
+        let mkfifo = |path: &Path| {
+            let status = std::process::Command::new("mkfifo").arg(path).status();
+            assert!(status.unwrap().success());
+        };
+        mkfifo(&seeds.join("pipe"));
+        std::os::unix::fs::symlink("pipe", seeds.join("link.txt")).unwrap();
+        mkfifo(&seeds.join("fifo.txt"));
+        fs::create_dir(seeds.join("folder.txt")).unwrap();
+        mkfifo(&dir.path().join("hypotheses/b.toml"));
+        // Before, opening link.txt waited for a writer forever.
+        let library = scan_library(&workspace);
+        let skipped: Vec<(&str, String)> = library
+            .skipped
+            .iter()
+            .filter(|s| !matches!(s.reason, SkipReason::Binary))
+            .map(|s| (s.path.as_str(), s.reason.to_string()))
+            .collect();
+        assert_eq!(
+            skipped,
+            [
+                (
+                    "hypotheses/b.toml",
+                    "a named pipe, not a regular file".into()
+                ),
+                ("seeds/fifo.txt", "a named pipe, not a regular file".into()),
+                ("seeds/folder.txt", "a directory, not a regular file".into()),
+                ("seeds/link.txt", "a named pipe, not a regular file".into()),
+            ]
         );
     }
 

@@ -96,7 +96,7 @@ pub fn read_metadata(document: &Path) -> Result<Option<SourceMetadata>, Metadata
         }
         Ok(_) => {}
     }
-    let text = std::fs::read_to_string(&path)
+    let text = crate::fsio::read_regular_to_string(&path)
         .map_err(|error| whole_file(&shown, format!("cannot read: {error}")))?;
     parse_metadata(&shown, &text).map(Some)
 }

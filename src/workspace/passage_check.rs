@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::Workspace;
+use crate::fsio::{self, RangeRead};
 use crate::model::Passage;
 
 /// What became of a passage's document since the passage was attached.
@@ -46,11 +47,28 @@ impl fmt::Display for PassageCheck {
     }
 }
 
-/// Compares `passage` with its document in `workspace`.
+/// Compares `passage` with its document in `workspace`, reading only the
+/// bytes `start..end` (a passage into a sparse 4 GiB document costs the
+/// quote's length, not the document's).
 pub fn check_passage(workspace: &Workspace, passage: &Passage) -> PassageCheck {
-    match read_passage_document(workspace, &passage.document) {
-        Ok(bytes) => check_passage_in(&bytes, passage),
-        Err(problem) => problem,
+    let path = match workspace.resolve_document(&passage.document) {
+        Ok(path) => path,
+        Err(refused) => return PassageCheck::Refused(refused.to_string()),
+    };
+    match fsio::read_range(&path, passage.start, passage.end) {
+        Ok(RangeRead::Bytes(slice)) if slice == passage.quote.as_bytes() => PassageCheck::Matches,
+        Ok(RangeRead::Bytes(_)) => PassageCheck::QuoteChanged,
+        Ok(RangeRead::TooShort(length)) => PassageCheck::OutOfRange {
+            length: usize::try_from(length).unwrap_or(usize::MAX),
+        },
+        Err(error) => unreadable(error),
+    }
+}
+
+fn unreadable(error: std::io::Error) -> PassageCheck {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => PassageCheck::DocumentMissing,
+        _ => PassageCheck::Unreadable(error.to_string()),
     }
 }
 
@@ -64,10 +82,7 @@ pub fn read_passage_document(
     let path = workspace
         .resolve_document(document)
         .map_err(|refused| PassageCheck::Refused(refused.to_string()))?;
-    std::fs::read(&path).map_err(|error| match error.kind() {
-        std::io::ErrorKind::NotFound => PassageCheck::DocumentMissing,
-        _ => PassageCheck::Unreadable(error.to_string()),
-    })
+    fsio::read_regular(&path).map_err(unreadable)
 }
 
 /// Compares `passage` with the bytes of its document.

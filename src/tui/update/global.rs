@@ -83,7 +83,7 @@ pub fn save(state: &mut State, now: DateTime<Utc>, then: AfterSave) -> Vec<Effec
     if open.unsaved_comments {
         let shown = state.workspace.display_path(&open.path);
         let text = format!(
-            "{shown} has comments. The workbench writes the file in its own layout and does not keep them\n(the version with comments stays in {shown}.bak).\n\ny  save without the comments    s  save as another file    Esc  do not save"
+            "{shown} has comments. The workbench writes the file in its own layout and does not keep them\n(the version with comments stays in {shown}.orig until you remove it).\n\ny  save without the comments    s  save as another file    Esc  do not save"
         );
         state
             .popups
