@@ -549,7 +549,7 @@ title = "The gardener"
         let skipped: Vec<(&str, String)> = library
             .skipped
             .iter()
-            .filter(|s| !matches!(s.reason, SkipReason::Binary))
+            .filter(|s| !matches!(s.reason, SkipReason::Binary | SkipReason::NotYetImportable))
             .map(|s| (s.path.as_str(), s.reason.to_string()))
             .collect();
         assert_eq!(

@@ -5,6 +5,7 @@
 mod library;
 mod metadata;
 mod passage_check;
+mod relocate;
 mod root;
 
 pub use library::{
@@ -14,4 +15,5 @@ pub use metadata::{
     METADATA_SUFFIX, MetadataError, SourceMetadata, metadata_path, parse_metadata, read_metadata,
 };
 pub use passage_check::{PassageCheck, check_passage, check_passage_in, read_passage_document};
+pub use relocate::{FUZZY_MAX_BYTES, FUZZY_THRESHOLD, Relocation, relocate};
 pub use root::{DocumentPathError, Workspace};
