@@ -7,19 +7,18 @@ use std::path::{Path, PathBuf};
 
 use super::{Outcome, report_load_error};
 use crate::model::Passage;
-use crate::storage::{
-    Location, has_comments, keep_original, load_matrix_with_positions, matrix_to_toml,
-    write_atomically,
-};
+use crate::storage::{Location, has_comments, keep_original, matrix_to_toml, write_atomically};
 use crate::text::{counted, inert};
 use crate::workspace::{
-    PassageCheck, Relocation, Workspace, check_passage_in, read_metadata, read_passage_document,
+    PassageCheck, Relocation, Workspace, check_passage, read_metadata, read_passage_document,
     relocate,
 };
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// The matrix files to check.
+    /// The matrix files to check (`-` reads one from standard input; its
+    /// passages are checked against the workspace, `-w` or the current
+    /// directory).
     #[arg(required = true)]
     pub matrices: Vec<PathBuf>,
     /// Re-anchor each passage whose quote is now in exactly one place of its
@@ -52,40 +51,51 @@ fn check_one(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
-    let (mut matrix, positions) = match load_matrix_with_positions(path) {
+    let (mut matrix, positions) = match super::input::load(path) {
         Ok(loaded) => loaded,
         Err(error) => {
             report_load_error(err, &error)?;
             return Ok(Outcome::Invalid);
         }
     };
-    let workspace = workspace.map_or_else(|| Workspace::of_matrix(path), Workspace::new);
+    let workspace = match workspace {
+        Some(root) => Workspace::new(root),
+        None if super::input::is_stdin(path) => Workspace::new(std::env::current_dir()?),
+        None => Workspace::of_matrix(path),
+    };
+    let path = if super::input::is_stdin(path) {
+        Path::new(super::input::STDIN_NAME)
+    } else {
+        path
+    };
     let mut passages = 0;
     let mut warnings = 0;
     let mut fixed = 0;
-    // Many passages quote the same document: read each one once.
+    // The whole document is read only for a passage that no longer
+    // matches, to find where its quote went; once per document.
     let mut documents = HashMap::new();
+    let mut quoted = std::collections::BTreeSet::new();
     for (row, evidence) in matrix.evidence_mut().iter_mut().enumerate() {
         let Some(passage) = &mut evidence.source else {
             continue;
         };
         passages += 1;
-        let document = documents
-            .entry(passage.document.clone())
-            .or_insert_with(|| read_passage_document(&workspace, &passage.document));
-        let check = match document {
-            Ok(bytes) => check_passage_in(bytes, passage),
-            Err(problem) => problem.clone(),
-        };
+        quoted.insert(passage.document.clone());
+        // Only the bytes start..end of the document are read.
+        let check = check_passage(&workspace, passage);
         if check.is_ok() {
             continue;
         }
         let at = positions.sources[row].unwrap_or(Location::START);
-        let moved = match (&check, &*document) {
-            (PassageCheck::QuoteChanged | PassageCheck::OutOfRange { .. }, Ok(bytes)) => {
-                std::str::from_utf8(bytes)
-                    .ok()
-                    .map(|text| (text, relocate(text, &passage.quote)))
+        let moved = match check {
+            PassageCheck::QuoteChanged | PassageCheck::OutOfRange { .. } => {
+                let document = documents
+                    .entry(passage.document.clone())
+                    .or_insert_with(|| read_passage_document(&workspace, &passage.document));
+                document.as_ref().ok().and_then(|bytes| {
+                    let text = std::str::from_utf8(bytes).ok()?;
+                    Some((text, relocate(text, &passage.quote)))
+                })
             }
             _ => None,
         };
@@ -94,6 +104,7 @@ fn check_one(
             .map(|(text, found)| format!("; {}", describe(text, found, fix)))
             .unwrap_or_default();
         if fix
+            && !super::input::is_stdin(path)
             && let Some((text, found)) = &moved
             && found.is_certain()
             && let Some(range) = found.range()
@@ -121,7 +132,7 @@ fn check_one(
         );
         writeln!(err, "{}", inert(&message))?;
     }
-    check_sources(&workspace, documents.keys(), err)?;
+    check_sources(&workspace, quoted.iter(), err)?;
     if fixed > 0 {
         let current = crate::fsio::read_regular(path)?;
         // The writer's own layout drops comments: keep the commented
