@@ -14,8 +14,15 @@ pub struct ImportArgs {
     /// (an e-mail's text), .txt/.md (in any common encoding). Each becomes
     /// seeds/NAME.txt with its metadata in seeds/NAME.txt.meta.toml; the
     /// original is kept beside it.
+    /// A PARC ACH 2.0 project (`.achz`) is converted to a matrix in
+    /// hypotheses/ instead (see `--output`).
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    /// For a `.achz` project: where to write the matrix [default:
+    /// hypotheses/NAME.toml in the workspace]. An existing file is never
+    /// replaced.
+    #[arg(long, short = 'o', value_name = "PATH")]
+    pub output: Option<PathBuf>,
 }
 
 pub fn run(
@@ -32,6 +39,17 @@ pub fn run(
     let today = chrono::Local::now().date_naive();
     let mut outcome = Outcome::Success;
     for file in &args.files {
+        if crate::import::extension_of(file) == "achz" {
+            let project = super::import_achz::ImportArgs {
+                file: file.clone(),
+                output: args.output.clone(),
+            };
+            let root = Some(workspace.root());
+            if super::import_achz::run(&project, root, out, err)? == Outcome::Invalid {
+                outcome = Outcome::Invalid;
+            }
+            continue;
+        }
         match import_file(&workspace, file, today) {
             Ok(imported) => {
                 let title = imported

@@ -4,6 +4,7 @@
 mod check;
 mod export;
 mod import;
+mod import_achz;
 mod input;
 mod new;
 mod score;
@@ -51,7 +52,8 @@ pub enum Command {
     Open(OpenArgs),
     /// Export a matrix for a report: Markdown, HTML, CSV, JSON or an analytic brief.
     Export(export::ExportArgs),
-    /// Import web pages, e-mail and text files into seeds/, with their metadata.
+    /// Import sources into seeds/ (web pages, e-mail, text in any encoding,
+    /// with their metadata), or convert a PARC ACH 2.0 project (.achz) to a matrix.
     Import(import::ImportArgs),
     /// Print a completion script for a shell (source it to complete `ach`).
     Completions(shell::CompletionsArgs),
