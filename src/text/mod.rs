@@ -7,5 +7,5 @@ mod words;
 
 pub(crate) use inert::picture;
 pub use inert::{escape_json_controls, inert, one_line};
-pub use width::{display_width, fit_to_width, truncate_to_width};
+pub use width::{display_width, fit_to_width, truncate_to_width, wrap_to_width};
 pub use words::{capitalised, counted};
