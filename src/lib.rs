@@ -15,6 +15,8 @@
 //!   the deterministic writer, atomic saves.
 //! - [`document`]: source documents for the Reader and Library: loading,
 //!   display cells, lazy soft wrap, sentences, search.
+//! - [`import`]: `ach import`: web pages, e-mail and text in any common
+//!   encoding turned into documents, with their provenance sidecar.
 //! - [`text`]: untrusted text made inert for terminals, display widths.
 //! - [`workspace`]: where documents and matrices live, and passage checks
 //!   against the documents.
@@ -33,6 +35,7 @@ pub mod document;
 pub mod edit;
 pub mod export;
 pub mod fsio;
+pub mod import;
 pub mod merge;
 pub mod model;
 pub mod parc;

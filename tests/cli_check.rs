@@ -265,7 +265,7 @@ fn drifted_missing_and_out_of_range_passages_warn_but_pass() {
     let cases = [
         (
             "warning-quote-drifted",
-            "tests/fixtures/valid/warning-quote-drifted.toml:8:1: warning: evidence `E1`: the quote no longer matches the document bytes at start..end (seeds/field-report.txt)\n",
+            "tests/fixtures/valid/warning-quote-drifted.toml:8:1: warning: evidence `E1`: the quote no longer matches the document bytes at start..end; the most similar text is at bytes 155–205 (line 3), 96% similar: not re-anchored (seeds/field-report.txt)\n",
             "0 hypotheses, 2 evidence items, 1 of 2 passages",
         ),
         (
@@ -275,7 +275,7 @@ fn drifted_missing_and_out_of_range_passages_warn_but_pass() {
         ),
         (
             "warning-passage-out-of-range",
-            "tests/fixtures/valid/warning-passage-out-of-range.toml:8:1: warning: evidence `E1`: the document is only 474 bytes long (seeds/field-report.txt)\n",
+            "tests/fixtures/valid/warning-passage-out-of-range.toml:8:1: warning: evidence `E1`: the document is only 474 bytes long; the quote is nowhere in the document; it stays as the evidence's text (seeds/field-report.txt)\n",
             "0 hypotheses, 1 evidence item, 0 of 1 passages",
         ),
         (

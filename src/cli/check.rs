@@ -1,12 +1,18 @@
-//! `ach check`: validate matrix files and their passages.
+//! `ach check`: validate matrix files and their passages; with `--fix`,
+//! re-anchor the passages whose quote moved to one certain place.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use super::{Outcome, report_load_error};
-use crate::storage::Location;
+use crate::model::Passage;
+use crate::storage::{Location, has_comments, keep_original, matrix_to_toml, write_atomically};
 use crate::text::{counted, inert};
-use crate::workspace::{Workspace, check_passage};
+use crate::workspace::{
+    PassageCheck, Relocation, Workspace, check_passage, read_metadata, read_passage_document,
+    relocate,
+};
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
@@ -15,6 +21,12 @@ pub struct CheckArgs {
     /// directory).
     #[arg(required = true)]
     pub matrices: Vec<PathBuf>,
+    /// Re-anchor each passage whose quote is now in exactly one place of its
+    /// document (exactly, or once whitespace and quote marks are
+    /// normalised), and save the matrix. Fuzzy matches and lost quotes are
+    /// only reported.
+    #[arg(long)]
+    pub fix: bool,
 }
 
 pub fn run(
@@ -25,7 +37,7 @@ pub fn run(
 ) -> io::Result<Outcome> {
     let mut outcome = Outcome::Success;
     for path in &args.matrices {
-        if check_one(path, workspace, out, err)? == Outcome::Invalid {
+        if check_one(path, workspace, args.fix, out, err)? == Outcome::Invalid {
             outcome = Outcome::Invalid;
         }
     }
@@ -35,10 +47,11 @@ pub fn run(
 fn check_one(
     path: &Path,
     workspace: Option<&Path>,
+    fix: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
-    let (matrix, positions) = match super::input::load(path) {
+    let (mut matrix, positions) = match super::input::load(path) {
         Ok(loaded) => loaded,
         Err(error) => {
             report_load_error(err, &error)?;
@@ -57,24 +70,83 @@ fn check_one(
     };
     let mut passages = 0;
     let mut warnings = 0;
-    for (row, evidence) in matrix.evidence().iter().enumerate() {
-        let Some(passage) = &evidence.source else {
+    let mut fixed = 0;
+    // The whole document is read only for a passage that no longer
+    // matches, to find where its quote went; once per document.
+    let mut documents = HashMap::new();
+    let mut quoted = std::collections::BTreeSet::new();
+    for (row, evidence) in matrix.evidence_mut().iter_mut().enumerate() {
+        let Some(passage) = &mut evidence.source else {
             continue;
         };
         passages += 1;
+        quoted.insert(passage.document.clone());
         // Only the bytes start..end of the document are read.
         let check = check_passage(&workspace, passage);
-        if !check.is_ok() {
-            warnings += 1;
-            let at = positions.sources[row].unwrap_or(Location::START);
+        if check.is_ok() {
+            continue;
+        }
+        let at = positions.sources[row].unwrap_or(Location::START);
+        let moved = match check {
+            PassageCheck::QuoteChanged | PassageCheck::OutOfRange { .. } => {
+                let document = documents
+                    .entry(passage.document.clone())
+                    .or_insert_with(|| read_passage_document(&workspace, &passage.document));
+                document.as_ref().ok().and_then(|bytes| {
+                    let text = std::str::from_utf8(bytes).ok()?;
+                    Some((text, relocate(text, &passage.quote)))
+                })
+            }
+            _ => None,
+        };
+        let whereabouts = moved
+            .as_ref()
+            .map(|(text, found)| format!("; {}", describe(text, found, fix)))
+            .unwrap_or_default();
+        if fix
+            && !super::input::is_stdin(path)
+            && let Some((text, found)) = &moved
+            && found.is_certain()
+            && let Some(range) = found.range()
+        {
+            let before = format!("bytes {}–{}", passage.start, passage.end);
+            reanchor(passage, text, range);
+            fixed += 1;
             let message = format!(
-                "{}:{at}: warning: evidence `{}`: {} ({})",
+                "{}:{at}: fixed: evidence `{}`: re-anchored from {before} to bytes {}–{} ({})",
                 path.display(),
                 evidence.id,
-                check,
+                passage.start,
+                passage.end,
                 passage.document
             );
             writeln!(err, "{}", inert(&message))?;
+            continue;
+        }
+        warnings += 1;
+        let message = format!(
+            "{}:{at}: warning: evidence `{}`: {check}{whereabouts} ({})",
+            path.display(),
+            evidence.id,
+            passage.document
+        );
+        writeln!(err, "{}", inert(&message))?;
+    }
+    check_sources(&workspace, quoted.iter(), err)?;
+    if fixed > 0 {
+        let current = crate::fsio::read_regular(path)?;
+        // The writer's own layout drops comments: keep the commented
+        // original as PATH.orig, as a save in the workbench does.
+        let kept = if has_comments(&String::from_utf8_lossy(&current)) {
+            keep_original(path)
+        } else {
+            Ok(())
+        };
+        if let Err(error) =
+            kept.and_then(|()| write_atomically(path, matrix_to_toml(&matrix).as_bytes()))
+        {
+            writeln!(err, "{}", inert(&format!("ach: {error}")))?;
+            return Ok(Outcome::Invalid);
         }
     }
     // A merged file that still holds two values for a field is not done.
@@ -111,12 +183,117 @@ fn check_one(
         writeln!(err, "{}", inert(&message))?;
     }
     let summary = format!(
-        "{}: ok: {}, {}, {} of {passages} passages match their documents",
+        "{}: ok: {}, {}, {} of {passages} passages match their documents{}",
         path.display(),
         counted(matrix.hypotheses().len(), "hypothesis", "hypotheses"),
         counted(matrix.evidence().len(), "evidence item", "evidence items"),
         passages - warnings,
+        if fixed > 0 {
+            format!(" ({} re-anchored)", fixed)
+        } else {
+            String::new()
+        },
     );
     writeln!(out, "{}", inert(&summary))?;
     Ok(Outcome::Success)
+}
+
+/// The passage now points at `range` of `text`, and quotes exactly its
+/// bytes there (which differ from the old quote only in spacing and quote
+/// marks when the match was normalised).
+fn reanchor(passage: &mut Passage, text: &str, range: std::ops::Range<usize>) {
+    passage.quote = text[range.clone()].to_owned();
+    passage.start = range.start;
+    passage.end = range.end;
+}
+
+/// Where the quote is now, for the warning.
+fn describe(text: &str, found: &Relocation, fix: bool) -> String {
+    let line = |start: usize| Location::of_offset(text, start).line;
+    let fixable = if fix {
+        ""
+    } else {
+        ": `ach check --fix` re-anchors it"
+    };
+    match found {
+        Relocation::Exact { range, count: 1 } => format!(
+            "the quote is now at bytes {}–{} (line {}){fixable}",
+            range.start,
+            range.end,
+            line(range.start)
+        ),
+        Relocation::Exact { range, count } => format!(
+            "the quote is in {count} places, first at bytes {}–{} (line {}): re-anchor it in the workbench",
+            range.start,
+            range.end,
+            line(range.start)
+        ),
+        Relocation::Normalised { range, count: 1 } => format!(
+            "the quote is at bytes {}–{} (line {}) once whitespace and quote marks are normalised{fixable}",
+            range.start,
+            range.end,
+            line(range.start)
+        ),
+        Relocation::Normalised { range, count } => format!(
+            "once whitespace and quote marks are normalised the quote is in {count} places, first at bytes {}–{} (line {})",
+            range.start,
+            range.end,
+            line(range.start)
+        ),
+        Relocation::Fuzzy { range, similarity } => format!(
+            "the most similar text is at bytes {}–{} (line {}), {:.0}% similar: not re-anchored",
+            range.start,
+            range.end,
+            line(range.start),
+            similarity * 100.0
+        ),
+        Relocation::Lost => {
+            "the quote is nowhere in the document; it stays as the evidence's text".to_owned()
+        }
+    }
+}
+
+/// Warnings about the metadata sidecars of the documents passages quote: a
+/// sidecar that does not load, an original whose SHA-256 is not the one
+/// recorded at import.
+fn check_sources<'a>(
+    workspace: &Workspace,
+    documents: impl Iterator<Item = &'a String>,
+    err: &mut dyn Write,
+) -> io::Result<usize> {
+    let mut documents: Vec<&String> = documents.collect();
+    documents.sort();
+    let mut warnings = 0;
+    for document in documents {
+        let Ok(file) = workspace.resolve_document(document) else {
+            continue;
+        };
+        let metadata = match read_metadata(&file) {
+            Ok(Some(metadata)) => metadata,
+            Ok(None) => continue,
+            Err(error) => {
+                warnings += 1;
+                let shown = format!("{}{}", document, crate::workspace::METADATA_SUFFIX);
+                let message = format!("{shown}:{}: warning: {}", error.at, error.message);
+                writeln!(err, "{}", inert(&message))?;
+                continue;
+            }
+        };
+        let (Some(original), Some(recorded)) = (&metadata.original, &metadata.sha256) else {
+            continue;
+        };
+        let original_path = file.with_file_name(original);
+        let problem = match crate::fsio::read_regular(&original_path) {
+            Ok(bytes) if crate::import::sha256_hex(&bytes) == *recorded => continue,
+            Ok(_) => "has changed since import (its SHA-256 is not the one recorded)".to_owned(),
+            Err(error) => format!("cannot be read: {error}"),
+        };
+        warnings += 1;
+        let message = format!(
+            "{document}{}: warning: the original `{original}` {problem}",
+            crate::workspace::METADATA_SUFFIX
+        );
+        writeln!(err, "{}", inert(&message))?;
+    }
+    Ok(warnings)
 }

@@ -5,6 +5,7 @@ mod check;
 mod diff;
 mod export;
 mod git;
+mod import;
 mod import_achz;
 mod input;
 mod merge;
@@ -66,8 +67,9 @@ pub enum Command {
     Git(git::GitArgs),
     /// Compare a team's copies of one matrix: consensus, spread, each analyst's leader.
     Team(team::TeamArgs),
-    /// Convert a PARC ACH 2.0 project (.achz) to a matrix file.
-    Import(import_achz::ImportArgs),
+    /// Import sources into seeds/ (web pages, e-mail, text in any encoding,
+    /// with their metadata), or convert a PARC ACH 2.0 project (.achz) to a matrix.
+    Import(import::ImportArgs),
     /// Print a completion script for a shell (source it to complete `ach`).
     Completions(shell::CompletionsArgs),
     /// Print the manual page (roff), e.g. `ach man | man -l -`.
@@ -125,11 +127,11 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Out
     match cli.command {
         Some(Command::Completions(args)) => shell::completions(&args, out),
         Some(Command::Man) => shell::man(out),
-        Some(Command::Import(args)) => import_achz::run(&args, cli.workspace.as_deref(), out, err),
         Some(Command::Score(args)) => score::run(&args, out, err),
         Some(Command::Check(args)) => check::run(&args, cli.workspace.as_deref(), out, err),
         Some(Command::New(args)) => new::run(&args, out, err),
         Some(Command::Export(args)) => export::run(&args, cli.workspace.as_deref(), out, err),
+        Some(Command::Import(args)) => import::run(&args, cli.workspace.as_deref(), out, err),
         Some(Command::Merge(args)) => merge::run(&args, out, err),
         Some(Command::Diff(args)) => diff::run(&args, out, err),
         Some(Command::Resolve(args)) => resolve::run(&args, out, err),

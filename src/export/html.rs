@@ -324,10 +324,14 @@ fn sources(out: &mut String, report: &Report<'_>) {
         }
         match (&evidence.source, &report.quote_lines[row]) {
             (Some(passage), Some(line)) => {
+                let citation = report.citations[row]
+                    .as_ref()
+                    .map(|citation| format!("{}, ", escape(citation)))
+                    .unwrap_or_default();
                 let _ = writeln!(
                     out,
                     "<figure>\n<blockquote dir=\"auto\">{}</blockquote>\n\
-                     <figcaption>{}, {} (bytes {}–{})</figcaption>\n</figure>",
+                     <figcaption>{citation}{}, {} (bytes {}–{})</figcaption>\n</figure>",
                     escape(&passage.quote),
                     escape(&passage.document),
                     escape(&line.to_string()),

@@ -104,13 +104,18 @@ pub(super) fn front_matter(out: &mut String, heading: &str, report: &Report<'_>)
     out.push('\n');
 }
 
-/// Where an item's passage comes from, escaped: `Source: DOC, line N
-/// (bytes A–B).`, or `None` without a passage.
+/// Where an item's passage comes from, escaped: `“Title”, Publisher,
+/// date, URL, DOC, line N (bytes A–B)` (the citation from the document's
+/// metadata sidecar, when it has one), or `None` without a passage.
 pub(super) fn source_line(report: &Report<'_>, row: usize) -> Option<String> {
     let passage = report.evidence()[row].source.as_ref()?;
     let line = report.quote_lines[row].as_ref()?;
+    let citation = report.citations[row]
+        .as_ref()
+        .map(|citation| format!("{}, ", inline(citation)))
+        .unwrap_or_default();
     Some(format!(
-        "{}, {} (bytes {}–{})",
+        "{citation}{}, {} (bytes {}–{})",
         inline(&passage.document),
         inline(&line.to_string()),
         passage.start,

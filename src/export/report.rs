@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 
 use super::ExportContext;
-use super::source::{LineFinder, QuoteLine};
+use super::source::{LineFinder, QuoteLine, citation_of};
 use std::fmt::Write;
 
 use crate::model::{Evidence, Hypothesis, Matrix};
@@ -20,6 +20,9 @@ pub(super) struct Report<'a> {
     /// One per evidence item: the line its passage starts on, or `None`
     /// when the item has no passage.
     pub quote_lines: Vec<Option<QuoteLine>>,
+    /// One per evidence item: how its passage's document is cited, from
+    /// the document's metadata sidecar.
+    pub citations: Vec<Option<String>>,
 }
 
 impl<'a> Report<'a> {
@@ -31,12 +34,21 @@ impl<'a> Report<'a> {
             .map(|evidence| evidence.source.as_ref().map(|p| finder.line_of(p)))
             .collect();
         let scores = score(matrix);
+        let citations = matrix
+            .evidence()
+            .iter()
+            .map(|evidence| {
+                let passage = evidence.source.as_ref()?;
+                citation_of(context.workspace, passage)
+            })
+            .collect();
         Report {
             matrix,
             sensitivity: sensitivity(matrix, &scores),
             scores,
             generated: context.generated,
             quote_lines,
+            citations,
         }
     }
 

@@ -5,7 +5,9 @@ use std::fmt;
 
 use crate::model::Passage;
 use crate::storage::Location;
-use crate::workspace::{PassageCheck, Workspace, check_passage_in, read_passage_document};
+use crate::workspace::{
+    PassageCheck, Workspace, check_passage_in, read_metadata, read_passage_document,
+};
 
 /// Where a passage's quote starts in its document, as far as the export can
 /// tell without inventing anything.
@@ -36,6 +38,15 @@ impl fmt::Display for QuoteLine {
             QuoteLine::Unknown(why) => write!(f, "line unknown ({why})"),
         }
     }
+}
+
+/// How a passage's document is cited: its metadata sidecar's citation
+/// (`“Title”, Publisher, 2024-05-01, https://…`), or `None` when the
+/// document has no sidecar, a sidecar that does not load, or nothing in it
+/// but the file's own facts.
+pub(super) fn citation_of(workspace: Option<&Workspace>, passage: &Passage) -> Option<String> {
+    let file = workspace?.resolve_document(&passage.document).ok()?;
+    read_metadata(&file).ok().flatten()?.citation()
 }
 
 /// Finds the lines of passages, reading each document at most once.

@@ -12,8 +12,10 @@ use std::path::Path;
 use walkdir::{DirEntry, WalkDir};
 
 use super::Workspace;
+use super::read_metadata;
 use crate::document::summarize;
 use crate::fsio;
+use crate::import::{NOT_YET_IMPORTABLE, extension_of};
 use crate::storage::load_matrix;
 use crate::text::one_line;
 
@@ -26,6 +28,9 @@ pub struct Library {
     pub matrices: Vec<LibraryMatrix>,
     /// Files that looked like documents or matrices but cannot be used.
     pub skipped: Vec<SkippedFile>,
+    /// While scanning: the originals named by metadata sidecars (empty
+    /// once the scan is done).
+    pub(crate) originals: std::collections::HashSet<String>,
 }
 
 /// A source document, summed up without being loaded.
@@ -41,6 +46,10 @@ pub struct LibraryDocument {
     pub bytes: u64,
     /// Not valid UTF-8: readable, but no passage may be taken from it.
     pub lossy: bool,
+    /// Who published it, from its metadata sidecar.
+    pub source: Option<String>,
+    /// When it was published, from its metadata sidecar.
+    pub published: Option<String>,
 }
 
 /// A matrix file and what it holds, or why it cannot be loaded.
@@ -87,6 +96,15 @@ pub enum SkipReason {
     LinkToDirectory,
     /// The name is not valid UTF-8, so a passage could not name it.
     NameNotUtf8,
+    /// A web page, e-mail or text in another encoding: `ach import` turns
+    /// it into a document (the command to run is given).
+    Importable {
+        /// `ach import PATH`.
+        command: String,
+    },
+    /// A format analysts' sources come in that `ach import` does not
+    /// convert yet.
+    NotYetImportable,
     /// Named like a document or matrix but not a regular file (a named
     /// pipe, a device, a directory): never opened, so it cannot hang the
     /// workbench.
@@ -105,6 +123,12 @@ impl fmt::Display for SkipReason {
                 f.write_str("a symbolic link to a directory, not followed")
             }
             SkipReason::NameNotUtf8 => f.write_str("the file name is not valid UTF-8"),
+            SkipReason::Importable { command } => {
+                write!(f, "not a text document yet: import it with `{command}`")
+            }
+            SkipReason::NotYetImportable => {
+                f.write_str("a format ach import does not convert yet: save it as text")
+            }
             SkipReason::NotRegular(kind) => write!(f, "{kind}, not a regular file"),
         }
     }
@@ -124,7 +148,10 @@ impl Kind {
             .and_then(|extension| extension.to_str())
             .map(str::to_ascii_lowercase);
         match self {
-            Kind::Document => matches!(extension.as_deref(), Some("txt" | "md")),
+            Kind::Document => extension.as_deref().is_some_and(|extension| {
+                matches!(extension, "txt" | "md" | "html" | "htm" | "eml")
+                    || NOT_YET_IMPORTABLE.contains(&extension)
+            }),
             Kind::Matrix => extension.as_deref() == Some("toml"),
         }
     }
@@ -157,6 +184,7 @@ pub fn scan_library(workspace: &Workspace) -> Library {
             library.add(workspace, real_root.as_deref(), &entry, kind);
         }
     }
+    library.leave_out_originals();
     library.documents.sort_by(|a, b| a.path.cmp(&b.path));
     library.matrices.sort_by(|a, b| a.path.cmp(&b.path));
     library.skipped.sort_by(|a, b| a.path.cmp(&b.path));
@@ -225,18 +253,49 @@ impl Library {
     }
 
     fn add_document(&mut self, workspace: &Workspace, path: &Path, relative: String) {
+        let extension = extension_of(path);
+        if NOT_YET_IMPORTABLE.contains(&extension.as_str()) {
+            return self.skip(workspace, path, SkipReason::NotYetImportable);
+        }
+        if !matches!(extension.as_str(), "txt" | "md") {
+            let command = format!("ach import {relative}");
+            return self.skip(workspace, path, SkipReason::Importable { command });
+        }
         let summary = crate::fsio::open_regular(path).and_then(summarize);
+        // A sidecar that does not load is reported by `ach check`; the
+        // library still lists the document, titled by its first line.
+        let metadata = read_metadata(path).ok().flatten().unwrap_or_default();
+        if let Some(original) = &metadata.original {
+            let directory = relative
+                .rsplit_once('/')
+                .map_or("", |(directory, _)| directory);
+            self.originals.insert(format!("{directory}/{original}"));
+        }
         match summary {
             Ok(Some(summary)) => self.documents.push(LibraryDocument {
                 path: relative,
-                title: summary.title,
+                title: metadata
+                    .title
+                    .map(|title| one_line(&title).into_owned())
+                    .unwrap_or(summary.title),
                 words: summary.words,
                 bytes: summary.bytes,
                 lossy: summary.lossy,
+                source: metadata.publisher.map(|p| one_line(&p).into_owned()),
+                published: metadata.published,
             }),
             Ok(None) => self.skip(workspace, path, SkipReason::Binary),
             Err(error) => self.skip(workspace, path, SkipReason::Unreadable(error.to_string())),
         }
+    }
+
+    /// The originals that imported documents were made from are part of
+    /// those documents, not documents or skipped files of their own.
+    fn leave_out_originals(&mut self) {
+        let originals = std::mem::take(&mut self.originals);
+        self.documents
+            .retain(|document| !originals.contains(&document.path));
+        self.skipped.retain(|file| !originals.contains(&file.path));
     }
 
     fn skip(&mut self, workspace: &Workspace, path: &Path, reason: SkipReason) {
@@ -348,6 +407,8 @@ title = "The gardener"
                 words: 5,
                 bytes: 33,
                 lossy: false,
+                source: None,
+                published: None,
             }
         );
         assert_eq!(library.documents[0].title, "# Alpha");
@@ -365,15 +426,80 @@ title = "The gardener"
         let library = scan_library(&workspace);
         assert_eq!(
             library.skipped,
-            [SkippedFile {
-                path: "seeds/region/image.txt".into(),
-                reason: SkipReason::Binary,
-            }]
+            [
+                SkippedFile {
+                    path: "seeds/notes.pdf".into(),
+                    reason: SkipReason::NotYetImportable,
+                },
+                SkippedFile {
+                    path: "seeds/region/image.txt".into(),
+                    reason: SkipReason::Binary,
+                }
+            ]
         );
         assert_eq!(
-            library.skipped[0].reason.to_string(),
+            library.skipped[1].reason.to_string(),
             "a binary file, not a text document"
         );
+    }
+
+    #[test]
+    fn web_pages_and_mail_are_skipped_with_the_import_command() {
+        let (dir, workspace) = workspace();
+        fs::write(dir.path().join("seeds/page.html"), "<p>x</p>").unwrap();
+        fs::write(dir.path().join("seeds/region/mail.EML"), "Subject: x").unwrap();
+        let library = scan_library(&workspace);
+        let reasons: Vec<String> = library
+            .skipped
+            .iter()
+            .map(|s| format!("{}: {}", s.path, s.reason))
+            .collect();
+        assert_eq!(
+            reasons,
+            [
+                "seeds/notes.pdf: a format ach import does not convert yet: save it as text",
+                "seeds/page.html: not a text document yet: import it with `ach import seeds/page.html`",
+                "seeds/region/image.txt: a binary file, not a text document",
+                "seeds/region/mail.EML: not a text document yet: import it with `ach import seeds/region/mail.EML`",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sidecar_titles_the_document_and_hides_its_original() {
+        let (dir, workspace) = workspace();
+        let seeds = dir.path().join("seeds");
+        fs::write(seeds.join("page.html"), "<p>Follow us on social</p>").unwrap();
+        fs::write(
+            seeds.join("page.txt"),
+            "Follow us on social\nThe port closed.\n",
+        )
+        .unwrap();
+        fs::write(
+            seeds.join("page.txt.meta.toml"),
+            "title = \"Port closed\"\npublisher = \"Harbour News\"\npublished = \"2024-05-01\"\noriginal = \"page.html\"\n",
+        )
+        .unwrap();
+        // The Latin-1 original of an imported text is not listed either.
+        fs::write(
+            seeds.join("region/latin1.utf8.txt.meta.toml"),
+            "original = \"latin1.txt\"\n",
+        )
+        .unwrap();
+        fs::write(seeds.join("region/latin1.utf8.txt"), "Café crème\n").unwrap();
+        let library = scan_library(&workspace);
+        let page = library
+            .documents
+            .iter()
+            .find(|d| d.path == "seeds/page.txt")
+            .unwrap();
+        assert_eq!(page.title, "Port closed");
+        assert_eq!(page.source.as_deref(), Some("Harbour News"));
+        assert_eq!(page.published.as_deref(), Some("2024-05-01"));
+        let paths: Vec<&str> = library.documents.iter().map(|d| d.path.as_str()).collect();
+        assert!(!paths.contains(&"seeds/region/latin1.txt"), "{paths:?}");
+        assert!(paths.contains(&"seeds/region/latin1.utf8.txt"), "{paths:?}");
+        assert!(library.skipped.iter().all(|s| s.path != "seeds/page.html"));
     }
 
     #[test]
@@ -423,7 +549,7 @@ title = "The gardener"
         let skipped: Vec<(&str, String)> = library
             .skipped
             .iter()
-            .filter(|s| !matches!(s.reason, SkipReason::Binary))
+            .filter(|s| !matches!(s.reason, SkipReason::Binary | SkipReason::NotYetImportable))
             .map(|s| (s.path.as_str(), s.reason.to_string()))
             .collect();
         assert_eq!(
@@ -459,7 +585,7 @@ title = "The gardener"
             .iter()
             .map(|s| (s.path.as_str(), &s.reason))
             .collect();
-        assert_eq!(skipped.len(), 5, "{skipped:?}");
+        assert_eq!(skipped.len(), 6, "{skipped:?}");
         assert_eq!(skipped[0], ("seeds/again", &SkipReason::LinkToDirectory));
         assert!(matches!(
             skipped[1],
@@ -469,9 +595,13 @@ title = "The gardener"
             skipped[2],
             ("seeds/elsewhere", &SkipReason::LinkOutsideWorkspace)
         );
-        assert_eq!(skipped[3], ("seeds/region/image.txt", &SkipReason::Binary));
         assert_eq!(
-            skipped[4],
+            skipped[3],
+            ("seeds/notes.pdf", &SkipReason::NotYetImportable)
+        );
+        assert_eq!(skipped[4], ("seeds/region/image.txt", &SkipReason::Binary));
+        assert_eq!(
+            skipped[5],
             ("seeds/secret.txt", &SkipReason::LinkOutsideWorkspace)
         );
         // A link to a document inside the workspace is listed by its own name.

@@ -113,6 +113,8 @@ mod tests {
             words: 10,
             bytes: 100,
             lossy: false,
+            source: None,
+            published: None,
         };
         Library {
             documents: vec![
@@ -128,6 +130,7 @@ mod tests {
                 }),
             }],
             skipped: vec![],
+            ..Library::default()
         }
     }
 

@@ -121,11 +121,17 @@ fn entry_line(
                 document.title.clone()
             };
             let lossy = if document.lossy { " · not UTF-8" } else { "" };
+            // Provenance from the metadata sidecar first: who and when.
+            let provenance: String = [&document.source, &document.published]
+                .into_iter()
+                .flatten()
+                .map(|part| format!("{part} · "))
+                .collect();
             (
                 "¶ ",
                 title,
                 format!(
-                    "{} words · {}{lossy}",
+                    "{provenance}{} words · {}{lossy}",
                     document.words,
                     file_name(&document.path)
                 ),
