@@ -153,3 +153,37 @@ fn a_passage_into_a_sparse_4_gib_document_reads_only_the_quote() {
         .success()
         .stdout(contains("1 of 1 passages match"));
 }
+
+#[test]
+fn cli_messages_print_escapes_and_bidi_controls_inert() {
+    let dir = tempfile::tempdir().unwrap();
+    ach(dir.path(), &["--workspace", "x\u{1b}]2;PWNED\u{7}"])
+        .failure()
+        .stderr("ach: x␛]2;PWNED␇: not a directory\n");
+    ach(
+        dir.path(),
+        &["new", "x\u{1b}]2;P\u{7}.toml", "--title", "t"],
+    )
+    .success()
+    .stdout("created x␛]2;P␇.toml\n");
+    ach(
+        dir.path(),
+        &["new", "x\u{1b}]2;P\u{7}.toml", "--title", "t"],
+    )
+    .failure()
+    .stderr("ach: x␛]2;P␇.toml: already exists; refusing to overwrite it\n");
+    ach(dir.path(), &["new", "r\u{202e}lmth.toml", "--title", "t"])
+        .success()
+        .stdout("created r\u{fffd}lmth.toml\n");
+    // A usage error quotes the argument as typed, without its escapes.
+    let output = Command::new(env!("CARGO_BIN_EXE_ach"))
+        .args(["--x\u{1b}]2;P\u{7}"])
+        .current_dir(dir.path())
+        .timeout(Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
+    assert!(!stderr.contains('\u{7}'), "{stderr:?}");
+}
