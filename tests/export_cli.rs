@@ -189,6 +189,16 @@ fn the_matrix_is_never_overwritten_by_its_export() {
     let matrix = dir.path().join("m.toml");
     fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE), &matrix).unwrap();
     let before = fs::read(&matrix).unwrap();
+    // With a format named, `.toml` is no obstacle: the same-file check is.
+    ach()
+        .arg("export")
+        .arg(&matrix)
+        .args(["--format", "markdown", "--output"])
+        .arg(&matrix)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("refusing to overwrite the matrix"));
+    // Without one, `.toml` names no export format and is refused first.
     ach()
         .arg("export")
         .arg(&matrix)
@@ -196,7 +206,7 @@ fn the_matrix_is_never_overwritten_by_its_export() {
         .arg(&matrix)
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("refusing to overwrite the matrix"));
+        .stderr(predicate::str::contains("cannot tell the format"));
     assert_eq!(fs::read(&matrix).unwrap(), before);
 }
 

@@ -4,13 +4,15 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use super::{Outcome, report_load_error};
-use crate::storage::{Location, load_matrix_with_positions};
+use crate::storage::Location;
 use crate::text::{counted, inert};
 use crate::workspace::{Workspace, check_passage};
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// The matrix files to check.
+    /// The matrix files to check (`-` reads one from standard input; its
+    /// passages are checked against the workspace, `-w` or the current
+    /// directory).
     #[arg(required = true)]
     pub matrices: Vec<PathBuf>,
 }
@@ -36,14 +38,23 @@ fn check_one(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
-    let (matrix, positions) = match load_matrix_with_positions(path) {
+    let (matrix, positions) = match super::input::load(path) {
         Ok(loaded) => loaded,
         Err(error) => {
             report_load_error(err, &error)?;
             return Ok(Outcome::Invalid);
         }
     };
-    let workspace = workspace.map_or_else(|| Workspace::of_matrix(path), Workspace::new);
+    let workspace = match workspace {
+        Some(root) => Workspace::new(root),
+        None if super::input::is_stdin(path) => Workspace::new(std::env::current_dir()?),
+        None => Workspace::of_matrix(path),
+    };
+    let path = if super::input::is_stdin(path) {
+        Path::new(super::input::STDIN_NAME)
+    } else {
+        path
+    };
     let mut passages = 0;
     let mut warnings = 0;
     for (row, evidence) in matrix.evidence().iter().enumerate() {

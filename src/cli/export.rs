@@ -9,7 +9,7 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 
 use super::{Outcome, report_load_error};
 use crate::export::{ExportContext, Format, export};
-use crate::storage::{load_matrix, write_atomically};
+use crate::storage::write_atomically;
 use crate::text::inert;
 use crate::workspace::Workspace;
 
@@ -19,9 +19,10 @@ pub const SOURCE_DATE_EPOCH: &str = "SOURCE_DATE_EPOCH";
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
-    /// The matrix file to export.
+    /// The matrix file to export (`-` reads it from standard input).
     pub matrix: PathBuf,
-    /// The export format [default: from the --output extension, else markdown].
+    /// The export format [default: from the --output extension (an
+    /// extension that names no format is refused), else markdown].
     #[arg(long, short = 'f', value_parser = format_parser())]
     pub format: Option<Format>,
     /// Write the export to FILE instead of standard output. The file is
@@ -94,18 +95,37 @@ pub fn run(
             return Ok(Outcome::Invalid);
         }
     };
-    let matrix = match load_matrix(&args.matrix) {
-        Ok(matrix) => matrix,
+    let format = match (args.format, args.output.as_deref()) {
+        (Some(format), _) => format,
+        (None, None) => Format::Markdown,
+        (None, Some(output)) => match Format::from_path(output) {
+            Some(format) => format,
+            None => {
+                // Writing Markdown into `x.pdf` would look like success.
+                let names: Vec<&str> = Format::ALL.iter().map(|f| f.extension()).collect();
+                let message = format!(
+                    "{}: cannot tell the format from the file name (known endings: .{}); \
+                     name it with --format",
+                    output.display(),
+                    names.join(", .")
+                );
+                writeln!(err, "ach: {}", inert(&message))?;
+                return Ok(Outcome::Invalid);
+            }
+        },
+    };
+    let matrix = match super::input::load(&args.matrix) {
+        Ok((matrix, _)) => matrix,
         Err(error) => {
             report_load_error(err, &error)?;
             return Ok(Outcome::Invalid);
         }
     };
-    let format = args
-        .format
-        .or_else(|| args.output.as_deref().and_then(Format::from_path))
-        .unwrap_or(Format::Markdown);
-    let workspace = workspace.map_or_else(|| Workspace::of_matrix(&args.matrix), Workspace::new);
+    let workspace = match workspace {
+        Some(root) => Workspace::new(root),
+        None if super::input::is_stdin(&args.matrix) => Workspace::new(std::env::current_dir()?),
+        None => Workspace::of_matrix(&args.matrix),
+    };
     let context = ExportContext::new(generated).with_workspace(&workspace);
     let text = export(&matrix, format, &context);
     let Some(output) = &args.output else {

@@ -3,8 +3,10 @@
 
 mod check;
 mod export;
+mod input;
 mod new;
 mod score;
+mod shell;
 mod table;
 
 use std::io::{self, Write};
@@ -48,6 +50,10 @@ pub enum Command {
     Open(OpenArgs),
     /// Export a matrix for a report: Markdown, HTML, CSV, JSON or an analytic brief.
     Export(export::ExportArgs),
+    /// Print a completion script for a shell (source it to complete `ach`).
+    Completions(shell::CompletionsArgs),
+    /// Print the manual page (roff), e.g. `ach man | man -l -`.
+    Man,
 }
 
 /// How a command ended, beyond what it printed.
@@ -99,12 +105,32 @@ pub fn main() -> ExitCode {
 /// Runs one parsed command line, writing results to `out` and problems to
 /// `err`.
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Outcome> {
+    // A workspace that is not there would make every relative path in it
+    // silently wrong; refuse it before any command runs.
+    if let Some(root) = &cli.workspace
+        && !root.is_dir()
+    {
+        let message = format!("{}: the workspace is not a directory", root.display());
+        writeln!(err, "ach: {}", crate::text::inert(&message))?;
+        return Ok(Outcome::Invalid);
+    }
     match cli.command {
+        Some(Command::Completions(args)) => shell::completions(&args, out),
+        Some(Command::Man) => shell::man(out),
         Some(Command::Score(args)) => score::run(&args, out, err),
         Some(Command::Check(args)) => check::run(&args, cli.workspace.as_deref(), out, err),
         Some(Command::New(args)) => new::run(&args, out, err),
         Some(Command::Export(args)) => export::run(&args, cli.workspace.as_deref(), out, err),
         Some(Command::Open(args)) => {
+            if !args.matrix.is_file() {
+                let message = format!(
+                    "{}: no such matrix file (create it with `ach new {} --title TITLE`)",
+                    args.matrix.display(),
+                    args.matrix.display()
+                );
+                writeln!(err, "ach: {}", crate::text::inert(&message))?;
+                return Ok(Outcome::Invalid);
+            }
             let workspace = cli
                 .workspace
                 .map_or_else(|| Workspace::of_matrix(&args.matrix), Workspace::new);

@@ -9,11 +9,10 @@ use super::table::{Align, Column, render};
 use super::{Outcome, report_load_error};
 use crate::model::Matrix;
 use crate::scoring::{Scores, by_diagnosticity, score};
-use crate::storage::load_matrix;
 
 #[derive(Debug, clap::Args)]
 pub struct ScoreArgs {
-    /// The matrix file to score.
+    /// The matrix file to score (`-` reads it from standard input).
     pub matrix: PathBuf,
     /// Print JSON (the format the README documents) instead of a table.
     #[arg(long)]
@@ -21,8 +20,8 @@ pub struct ScoreArgs {
 }
 
 pub fn run(args: &ScoreArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Outcome> {
-    let matrix = match load_matrix(&args.matrix) {
-        Ok(matrix) => matrix,
+    let matrix = match super::input::load(&args.matrix) {
+        Ok((matrix, _)) => matrix,
         Err(error) => {
             report_load_error(err, &error)?;
             return Ok(Outcome::Invalid);

@@ -53,6 +53,14 @@ pub fn matrix_from_str(text: &str) -> Result<Matrix, Vec<Diagnostic>> {
     located_matrix_from_str(text).map(|(matrix, _)| matrix)
 }
 
+/// Validates the bytes of a matrix file, with the position of each
+/// evidence item in it (for a matrix read from standard input).
+pub fn matrix_with_positions_from_bytes(
+    bytes: &[u8],
+) -> Result<(Matrix, Positions), Vec<Diagnostic>> {
+    located_matrix_from_bytes(bytes)
+}
+
 fn located_matrix_from_bytes(bytes: &[u8]) -> Result<(Matrix, Positions), Vec<Diagnostic>> {
     let text = std::str::from_utf8(bytes).map_err(|error| {
         let location = Location::of_byte_offset(bytes, error.valid_up_to());

@@ -20,6 +20,7 @@ pub use comments::has_comments;
 pub use error::{Diagnostic, LoadError, SaveError};
 pub use load::{
     Positions, load_matrix, load_matrix_with_positions, matrix_from_bytes, matrix_from_str,
+    matrix_with_positions_from_bytes,
 };
 pub use location::Location;
 pub use lock::{LockError, MatrixLock, lock_matrix, lock_path};

@@ -1,0 +1,145 @@
+//! The JSON Schemas in `docs/` against what the program really prints: the
+//! golden export, `ach score --json` and `ach export --format json` of every
+//! valid fixture, and the README's example, checked by a JSON Schema
+//! validator (the `jsonschema` crate, draft 2020-12). Broken documents must
+//! be refused, so the schemas are known to say something.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::{Value, json};
+
+fn schema(name: &str) -> jsonschema::Validator {
+    let text = std::fs::read_to_string(Path::new("docs").join(name)).unwrap();
+    let schema: Value = serde_json::from_str(&text).unwrap();
+    // The schema itself must be a valid draft 2020-12 schema.
+    jsonschema::meta::validate(&schema).unwrap_or_else(|error| panic!("{name}: {error}"));
+    jsonschema::validator_for(&schema).unwrap()
+}
+
+fn assert_valid(validator: &jsonschema::Validator, document: &Value, what: &str) {
+    let errors: Vec<String> = validator
+        .iter_errors(document)
+        .map(|error| format!("{} at {}", error, error.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{what}:\n{}", errors.join("\n"));
+}
+
+/// Every matrix the tests hold that loads: the valid fixtures and the golden sample.
+fn matrices() -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir("tests/fixtures/valid")
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .collect();
+    paths.push(PathBuf::from("tests/golden/sample.toml"));
+    paths.sort();
+    assert!(paths.len() >= 5, "{paths:?}");
+    paths
+}
+
+fn json_from(args: &[&str], matrix: &Path) -> Value {
+    let output = Command::new(env!("CARGO_BIN_EXE_ach"))
+        .args(args)
+        .arg(matrix)
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{args:?} {}",
+        matrix.display()
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+#[test]
+fn the_golden_json_export_matches_its_schema() {
+    let validator = schema("export.schema.json");
+    let golden: Value =
+        serde_json::from_str(&std::fs::read_to_string("tests/golden/sample.json").unwrap())
+            .unwrap();
+    assert_valid(&validator, &golden, "tests/golden/sample.json");
+}
+
+#[test]
+fn every_generated_json_export_matches_its_schema() {
+    let validator = schema("export.schema.json");
+    for matrix in matrices() {
+        let document = json_from(
+            &["export", "--format", "json", "--date", "2026-02-20"],
+            &matrix,
+        );
+        assert_valid(&validator, &document, &matrix.display().to_string());
+    }
+}
+
+#[test]
+fn every_score_report_matches_its_schema() {
+    let validator = schema("score.schema.json");
+    for matrix in matrices() {
+        let document = json_from(&["score", "--json"], &matrix);
+        assert_valid(&validator, &document, &matrix.display().to_string());
+    }
+}
+
+#[test]
+fn the_readme_example_of_score_json_matches_its_schema() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let section = readme
+        .split("### `ach score --json`")
+        .nth(1)
+        .expect("the README documents ach score --json");
+    let example = section
+        .split("```json\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n```").next())
+        .expect("with a JSON example");
+    let document: Value = serde_json::from_str(example).unwrap();
+    assert_valid(&schema("score.schema.json"), &document, "README example");
+}
+
+/// A change that makes an export invalid.
+type Breakage = fn(&mut Value);
+
+#[test]
+fn broken_documents_are_refused() {
+    let export = schema("export.schema.json");
+    let golden: Value =
+        serde_json::from_str(&std::fs::read_to_string("tests/golden/sample.json").unwrap())
+            .unwrap();
+    let breakages: [(&str, Breakage); 6] = [
+        ("no ranking", |d| {
+            d.as_object_mut().unwrap().remove("ranking");
+        }),
+        ("export_schema 2", |d| d["export_schema"] = json!(2)),
+        ("a rating that is no code", |d| {
+            d["evidence"][0]["ratings"]["H1"] = json!("X")
+        }),
+        ("a rank of zero", |d| d["hypotheses"][0]["rank"] = json!(0)),
+        ("a credibility word", |d| {
+            d["evidence"][0]["credibility"] = json!("certain")
+        }),
+        ("a date that is no date", |d| {
+            d["generated"] = json!("20 Feb 2026")
+        }),
+    ];
+    for (what, breakage) in breakages {
+        let mut document = golden.clone();
+        breakage(&mut document);
+        assert!(!export.is_valid(&document), "{what} was accepted");
+    }
+
+    let score = schema("score.schema.json");
+    let mut report = json_from(&["score", "--json"], Path::new("tests/golden/sample.toml"));
+    assert!(score.is_valid(&report));
+    // Keys added later are allowed (the README promises additive keys)…
+    report["hypotheses"][0]["leader"] = json!(true);
+    assert!(score.is_valid(&report));
+    // …but the documented ones must stay.
+    report["hypotheses"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("weighted_inconsistency");
+    assert!(!score.is_valid(&report));
+}
