@@ -159,7 +159,7 @@ fn cli_messages_print_escapes_and_bidi_controls_inert() {
     let dir = tempfile::tempdir().unwrap();
     ach(dir.path(), &["--workspace", "x\u{1b}]2;PWNED\u{7}"])
         .failure()
-        .stderr("ach: x␛]2;PWNED␇: not a directory\n");
+        .stderr("ach: x␛]2;PWNED␇: the workspace is not a directory\n");
     ach(
         dir.path(),
         &["new", "x\u{1b}]2;P\u{7}.toml", "--title", "t"],
