@@ -17,6 +17,9 @@ use crate::workspace::Workspace;
 /// <https://reproducible-builds.org/specs/source-date-epoch/>.
 pub const SOURCE_DATE_EPOCH: &str = "SOURCE_DATE_EPOCH";
 
+/// U+FEFF, which spreadsheets take as "this file is UTF-8".
+const UTF8_BOM: char = '\u{FEFF}';
+
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
     /// The matrix file to export (`-` reads it from standard input).
@@ -33,6 +36,10 @@ pub struct ExportArgs {
     /// gives the same bytes [default: SOURCE_DATE_EPOCH if set, else today].
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<NaiveDate>,
+    /// Start a CSV export with a UTF-8 byte order mark, so that Excel and
+    /// LibreOffice Calc read it as UTF-8 instead of the system code page.
+    #[arg(long)]
+    pub bom: bool,
 }
 
 /// Accepts exactly the format names, listing them (with what each is for)
@@ -127,7 +134,15 @@ pub fn run(
         None => Workspace::of_matrix(&args.matrix),
     };
     let context = ExportContext::new(generated).with_workspace(&workspace);
-    let text = export(&matrix, format, &context);
+    let mut text = export(&matrix, format, &context);
+    if args.bom {
+        if format != Format::Csv {
+            let message = format!("--bom applies to CSV only, not {format}");
+            writeln!(err, "ach: {message}")?;
+            return Ok(Outcome::Invalid);
+        }
+        text.insert(0, UTF8_BOM);
+    }
     let Some(output) = &args.output else {
         out.write_all(text.as_bytes())?;
         return Ok(Outcome::Success);

@@ -28,17 +28,48 @@ pub(super) fn table(out: &mut String, headers: &[(String, Align)], rows: &[Vec<S
         out.push('\n');
     };
     row(out, &mut headers.iter().map(|(header, _)| header.as_str()));
-    row(
-        out,
-        &mut headers.iter().map(|(_, align)| match align {
-            Align::Left => "---",
-            Align::Center => ":-:",
-            Align::Right => "--:",
-        }),
-    );
+    let separators: Vec<String> = headers
+        .iter()
+        .zip(column_widths(headers, rows))
+        .map(|((_, align), dashes)| separator(*align, dashes))
+        .collect();
+    row(out, &mut separators.iter().map(String::as_str));
     for cells in rows {
         debug_assert_eq!(cells.len(), headers.len());
         row(out, &mut cells.iter().map(String::as_str));
+    }
+}
+
+/// The fewest and most dashes a separator cell holds. Pandoc reads the
+/// dash counts of a wide pipe table as the columns' relative widths (its
+/// manual, "pipe_tables"); without them every column gets the same width
+/// and a long evidence column breaks mid-word. The cap keeps the
+/// separator line readable; the proportions below it are what pandoc uses.
+const MIN_DASHES: usize = 3;
+const MAX_DASHES: usize = 60;
+
+/// The dash count of each column: its widest cell (header included), in
+/// terminal columns, within [`MIN_DASHES`]..=[`MAX_DASHES`].
+fn column_widths(headers: &[(String, Align)], rows: &[Vec<String>]) -> Vec<usize> {
+    (0..headers.len())
+        .map(|column| {
+            std::iter::once(headers[column].0.as_str())
+                .chain(rows.iter().map(|cells| cells[column].as_str()))
+                .map(unicode_width::UnicodeWidthStr::width)
+                .max()
+                .unwrap_or(0)
+                .clamp(MIN_DASHES, MAX_DASHES)
+        })
+        .collect()
+}
+
+/// One separator cell of `dashes` characters, colons marking the alignment.
+fn separator(align: Align, dashes: usize) -> String {
+    let inner = "-".repeat(dashes - 2);
+    match align {
+        Align::Left => format!("-{inner}-"),
+        Align::Center => format!(":{inner}:"),
+        Align::Right => format!("-{inner}:"),
     }
 }
 
@@ -272,5 +303,55 @@ fn sources(out: &mut String, report: &Report<'_>) {
             }
             _ => out.push_str("No source passage.\n\n"),
         }
+    }
+}
+
+#[cfg(test)]
+mod separator_tests {
+    use super::*;
+
+    fn separator_line(headers: &[(String, Align)], rows: &[Vec<String>]) -> Vec<String> {
+        let mut out = String::new();
+        table(&mut out, headers, rows);
+        let line = out.lines().nth(1).unwrap().to_owned();
+        line.trim_matches('|')
+            .split('|')
+            .map(|cell| cell.trim().to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn dash_counts_follow_the_widest_cell_of_each_column() {
+        let headers = vec![
+            ("Evidence".to_owned(), Align::Left),
+            ("H1".to_owned(), Align::Center),
+            ("Score".to_owned(), Align::Right),
+        ];
+        let rows = vec![
+            vec![
+                "A long evidence summary of forty chars.".to_owned(),
+                "C".to_owned(),
+                "1.00".to_owned(),
+            ],
+            vec!["Short".to_owned(), "II".to_owned(), "12.50".to_owned()],
+        ];
+        let cells = separator_line(&headers, &rows);
+        assert_eq!(
+            cells,
+            ["-".repeat(39), ":-:".to_owned(), "----:".to_owned()]
+        );
+    }
+
+    #[test]
+    fn dash_counts_are_capped_and_measured_in_terminal_columns() {
+        let headers = vec![
+            ("E".to_owned(), Align::Left),
+            ("名前".to_owned(), Align::Left),
+        ];
+        let rows = vec![vec!["x".repeat(500), "名前名前名前".to_owned()]];
+        let cells = separator_line(&headers, &rows);
+        assert_eq!(cells[0].len(), MAX_DASHES);
+        // Six wide characters take twelve columns.
+        assert_eq!(cells[1].len(), 12);
     }
 }
