@@ -17,6 +17,7 @@
 //!   against the documents.
 //! - [`export`]: the matrix as Markdown, HTML, CSV, JSON or an analytic
 //!   brief, for reports; pure functions of the matrix and its scores.
+//! - [`parc`]: PARC ACH 2.0 `.achz` projects, read and written.
 //! - [`tui`]: the interactive workbench (ratatui): state, update, view.
 //! - [`cli`]: the `ach` commands; the only module that prints.
 
@@ -26,6 +27,7 @@ pub mod edit;
 pub mod export;
 pub mod fsio;
 pub mod model;
+pub mod parc;
 pub mod scoring;
 pub mod storage;
 pub mod text;

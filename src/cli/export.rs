@@ -27,7 +27,7 @@ pub struct ExportArgs {
     /// The export format [default: from the --output extension (an
     /// extension that names no format is refused), else markdown].
     #[arg(long, short = 'f', value_parser = format_parser())]
-    pub format: Option<Format>,
+    pub format: Option<Target>,
     /// Write the export to FILE instead of standard output. The file is
     /// replaced atomically; a previous version is kept as FILE.bak.
     #[arg(long, short = 'o', value_name = "FILE")]
@@ -42,15 +42,42 @@ pub struct ExportArgs {
     pub bom: bool,
 }
 
+/// What `--format` names: one of the report formats, or a PARC ACH 2.0
+/// project, which is bytes rather than text and so not an export [`Format`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Report(Format),
+    Achz,
+}
+
+impl Target {
+    fn from_path(path: &Path) -> Option<Target> {
+        let is_achz = path
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("achz"));
+        if is_achz {
+            return Some(Target::Achz);
+        }
+        Format::from_path(path).map(Target::Report)
+    }
+}
+
 /// Accepts exactly the format names, listing them (with what each is for)
 /// in `--help` and in the error for a wrong one.
-fn format_parser() -> impl TypedValueParser<Value = Format> {
+fn format_parser() -> impl TypedValueParser<Value = Target> {
     PossibleValuesParser::new(
-        Format::ALL.map(|format| PossibleValue::new(format.name()).help(format.description())),
+        Format::ALL
+            .map(|format| PossibleValue::new(format.name()).help(format.description()))
+            .into_iter()
+            .chain([PossibleValue::new("achz")
+                .help("PARC ACH 2.0 project, for the reference tool (see ach import)")]),
     )
-    .map(|name| {
-        name.parse::<Format>()
-            .expect("the parser only accepts format names")
+    .map(|name| match name.as_str() {
+        "achz" => Target::Achz,
+        name => Target::Report(
+            name.parse::<Format>()
+                .expect("the parser only accepts format names"),
+        ),
     })
 }
 
@@ -102,14 +129,15 @@ pub fn run(
             return Ok(Outcome::Invalid);
         }
     };
-    let format = match (args.format, args.output.as_deref()) {
-        (Some(format), _) => format,
-        (None, None) => Format::Markdown,
-        (None, Some(output)) => match Format::from_path(output) {
+    let target = match (args.format, args.output.as_deref()) {
+        (Some(target), _) => target,
+        (None, None) => Target::Report(Format::Markdown),
+        (None, Some(output)) => match Target::from_path(output) {
             Some(format) => format,
             None => {
                 // Writing Markdown into `x.pdf` would look like success.
-                let names: Vec<&str> = Format::ALL.iter().map(|f| f.extension()).collect();
+                let mut names: Vec<&str> = Format::ALL.iter().map(|f| f.extension()).collect();
+                names.push("achz");
                 let message = format!(
                     "{}: cannot tell the format from the file name (known endings: .{}); \
                      name it with --format",
@@ -134,17 +162,33 @@ pub fn run(
         None => Workspace::of_matrix(&args.matrix),
     };
     let context = ExportContext::new(generated).with_workspace(&workspace);
-    let mut text = export(&matrix, format, &context);
-    if args.bom {
-        if format != Format::Csv {
-            let message = format!("--bom applies to CSV only, not {format}");
-            writeln!(err, "ach: {message}")?;
+    let bytes = match target {
+        Target::Report(Format::Csv) if args.bom => {
+            let mut text = export(&matrix, Format::Csv, &context);
+            text.insert(0, UTF8_BOM);
+            text.into_bytes()
+        }
+        _ if args.bom => {
+            let name = match target {
+                Target::Report(format) => format.name(),
+                Target::Achz => "achz",
+            };
+            writeln!(err, "ach: --bom applies to CSV only, not {name}")?;
             return Ok(Outcome::Invalid);
         }
-        text.insert(0, UTF8_BOM);
-    }
+        Target::Report(format) => export(&matrix, format, &context).into_bytes(),
+        Target::Achz => {
+            let written = crate::parc::write(&matrix);
+            let name = args.matrix.display().to_string();
+            for lost in &written.lost {
+                let warning = format!("{name}: warning: not in an .achz project: {lost}");
+                writeln!(err, "{}", inert(&warning))?;
+            }
+            written.bytes
+        }
+    };
     let Some(output) = &args.output else {
-        out.write_all(text.as_bytes())?;
+        out.write_all(&bytes)?;
         return Ok(Outcome::Success);
     };
     if same_file(output, &args.matrix) {
@@ -155,7 +199,7 @@ pub fn run(
         writeln!(err, "ach: {}", inert(&message))?;
         return Ok(Outcome::Invalid);
     }
-    if let Err(error) = write_atomically(output, text.as_bytes()) {
+    if let Err(error) = write_atomically(output, &bytes) {
         writeln!(err, "ach: {}", inert(&error.to_string()))?;
         return Ok(Outcome::Invalid);
     }

@@ -3,6 +3,7 @@
 
 mod check;
 mod export;
+mod import_achz;
 mod input;
 mod new;
 mod score;
@@ -50,6 +51,8 @@ pub enum Command {
     Open(OpenArgs),
     /// Export a matrix for a report: Markdown, HTML, CSV, JSON or an analytic brief.
     Export(export::ExportArgs),
+    /// Convert a PARC ACH 2.0 project (.achz) to a matrix file.
+    Import(import_achz::ImportArgs),
     /// Print a completion script for a shell (source it to complete `ach`).
     Completions(shell::CompletionsArgs),
     /// Print the manual page (roff), e.g. `ach man | man -l -`.
@@ -117,6 +120,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Out
     match cli.command {
         Some(Command::Completions(args)) => shell::completions(&args, out),
         Some(Command::Man) => shell::man(out),
+        Some(Command::Import(args)) => import_achz::run(&args, cli.workspace.as_deref(), out, err),
         Some(Command::Score(args)) => score::run(&args, out, err),
         Some(Command::Check(args)) => check::run(&args, cli.workspace.as_deref(), out, err),
         Some(Command::New(args)) => new::run(&args, out, err),
