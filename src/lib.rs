@@ -17,6 +17,8 @@
 //!   against the documents.
 //! - [`export`]: the matrix as Markdown, HTML, CSV, JSON or an analytic
 //!   brief, for reports; pure functions of the matrix and its scores.
+//! - [`merge`]: matrices under git: the three-way merge driver by ids,
+//!   conflicts recorded in the file, a diff by id.
 //! - [`parc`]: PARC ACH 2.0 `.achz` projects, read and written.
 //! - [`tui`]: the interactive workbench (ratatui): state, update, view.
 //! - [`cli`]: the `ach` commands; the only module that prints.
@@ -26,6 +28,7 @@ pub mod document;
 pub mod edit;
 pub mod export;
 pub mod fsio;
+pub mod merge;
 pub mod model;
 pub mod parc;
 pub mod scoring;

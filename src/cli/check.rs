@@ -77,6 +77,28 @@ fn check_one(
             writeln!(err, "{}", inert(&message))?;
         }
     }
+    // A merged file that still holds two values for a field is not done.
+    for (conflict, at) in matrix.conflicts.iter().zip(&positions.conflicts) {
+        let readable = crate::merge::FieldPath::parse(&conflict.at)
+            .map_or_else(|| conflict.at.clone(), |p| p.readable());
+        let side = |value: &Option<String>, by: &Option<String>, default: &str| {
+            format!(
+                "{} ({})",
+                value.as_deref().map_or("deleted", |v| v.trim_matches('"')),
+                by.as_deref().unwrap_or(default)
+            )
+        };
+        let message = format!(
+            "{}:{at}: error: merge conflict at {readable}: {} or {}; resolve it with `ach resolve`",
+            path.display(),
+            side(&conflict.ours, &conflict.ours_by, "ours"),
+            side(&conflict.theirs, &conflict.theirs_by, "theirs"),
+        );
+        writeln!(err, "{}", inert(&message))?;
+    }
+    if !matrix.conflicts.is_empty() {
+        return Ok(Outcome::Invalid);
+    }
     let summary = format!(
         "{}: ok: {}, {}, {} of {passages} passages match their documents",
         path.display(),

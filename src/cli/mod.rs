@@ -2,10 +2,14 @@
 //! Exit status: 0 success, 1 invalid input, 2 usage error (clap's own).
 
 mod check;
+mod diff;
 mod export;
+mod git;
 mod import_achz;
 mod input;
+mod merge;
 mod new;
+mod resolve;
 mod score;
 mod shell;
 mod table;
@@ -51,6 +55,14 @@ pub enum Command {
     Open(OpenArgs),
     /// Export a matrix for a report: Markdown, HTML, CSV, JSON or an analytic brief.
     Export(export::ExportArgs),
+    /// Merge two versions of a matrix by ids (a git merge driver: BASE OURS THEIRS, result in OURS).
+    Merge(merge::MergeArgs),
+    /// List the changes between two matrix files by id (E4 / H2: I -> II).
+    Diff(diff::DiffArgs),
+    /// Settle a merge conflict recorded in a matrix file.
+    Resolve(resolve::ResolveArgs),
+    /// Set up git for matrices: `ach git install`.
+    Git(git::GitArgs),
     /// Convert a PARC ACH 2.0 project (.achz) to a matrix file.
     Import(import_achz::ImportArgs),
     /// Print a completion script for a shell (source it to complete `ach`).
@@ -125,6 +137,10 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Out
         Some(Command::Check(args)) => check::run(&args, cli.workspace.as_deref(), out, err),
         Some(Command::New(args)) => new::run(&args, out, err),
         Some(Command::Export(args)) => export::run(&args, cli.workspace.as_deref(), out, err),
+        Some(Command::Merge(args)) => merge::run(&args, out, err),
+        Some(Command::Diff(args)) => diff::run(&args, out, err),
+        Some(Command::Resolve(args)) => resolve::run(&args, out, err),
+        Some(Command::Git(args)) => git::run(&args, cli.workspace.as_deref(), out, err),
         Some(Command::Open(args)) => {
             if !args.matrix.is_file() {
                 let message = format!(

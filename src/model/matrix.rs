@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Evidence, Hypothesis, Rating};
+use super::{Evidence, Hypothesis, MergeConflict, Rating};
 
 /// A whole analysis: the question, the competing hypotheses and the
 /// evidence rated against each of them.
@@ -21,6 +21,9 @@ pub struct Matrix {
     pub created: Option<DateTime<Utc>>,
     /// When the matrix was last saved.
     pub updated: Option<DateTime<Utc>>,
+    /// Fields a git merge left with two values, until resolved (the
+    /// `[[conflicts]]` tables of the file).
+    pub conflicts: Vec<MergeConflict>,
     hypotheses: Vec<Hypothesis>,
     evidence: Vec<Evidence>,
 }

@@ -1,6 +1,7 @@
 //! The analyst's work as data: hypotheses, evidence, ratings and passages.
 //! No scoring, no files, no terminal.
 
+mod conflict;
 mod evidence;
 mod hypothesis;
 mod id;
@@ -9,6 +10,7 @@ mod matrix;
 mod passage;
 mod rating;
 
+pub use conflict::MergeConflict;
 pub use evidence::Evidence;
 pub use hypothesis::Hypothesis;
 pub use id::{is_valid_id, next_free_id};

@@ -3,14 +3,16 @@
 //! diagnosticity of each evidence item. Pure functions; nothing here is
 //! stored in the matrix file.
 
+mod cache;
 mod cell;
 mod diagnosticity;
 mod rank;
 
+pub use cache::ScoreCache;
 pub use diagnosticity::diagnosticity;
 pub use rank::{approx_eq, rank_order};
 
-use crate::model::Matrix;
+use crate::model::{Matrix, Rating};
 use cell::CellTable;
 
 /// The scores of one hypothesis.
@@ -91,6 +93,21 @@ pub fn score(matrix: &Matrix) -> Scores {
         ranking,
         diagnosticity: diagnosticities,
     }
+}
+
+/// The diagnosticity of one row exactly as [`score`] computes it: the
+/// counted ratings are those of the matrix's `columns` hypotheses. The
+/// [`ScoreCache`] calls this for the one row an edit touches, so its bits
+/// match a fresh score's.
+pub(crate) fn row_diagnosticity(ratings: &[Option<Rating>], columns: usize) -> f64 {
+    let cells = CellTable::new();
+    let (mut counted, mut sum) = (0u32, 0i32);
+    for &cell in ratings.iter().take(columns) {
+        let points = cells.get(cell);
+        counted += points.counted;
+        sum += points.scale_value;
+    }
+    diagnosticity::spread(&cells, ratings, counted, sum)
 }
 
 /// Evidence positions from most to least diagnostic; equally diagnostic

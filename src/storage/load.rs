@@ -9,9 +9,11 @@ use toml::Spanned;
 use toml::value::{Datetime, Offset};
 
 use super::location::LineIndex;
-use super::raw::{RawEvidence, RawHypothesis, RawMatrix, RawPassage, SchemaOnly};
+use super::raw::{RawConflict, RawEvidence, RawHypothesis, RawMatrix, RawPassage, SchemaOnly};
 use super::{Diagnostic, LoadError, Location, SCHEMA};
-use crate::model::{Evidence, Hypothesis, Matrix, Passage, document_path_problem, is_valid_id};
+use crate::model::{
+    Evidence, Hypothesis, Matrix, MergeConflict, Passage, document_path_problem, is_valid_id,
+};
 
 /// Where each evidence item of a loaded file stands in it, for messages
 /// about the item that are found after loading (a passage that no longer
@@ -22,6 +24,8 @@ pub struct Positions {
     pub evidence: Vec<Location>,
     /// The `[evidence.source]` table of each item that has one.
     pub sources: Vec<Option<Location>>,
+    /// The `[[conflicts]]` table of each recorded merge conflict.
+    pub conflicts: Vec<Location>,
 }
 
 /// Reads and validates the matrix file at `path`.
@@ -187,6 +191,11 @@ impl<'a> Validator<'a> {
         for evidence in raw.evidence {
             self.evidence(evidence, &mut evidence_ids, &columns, &mut matrix);
         }
+        for conflict in raw.conflicts {
+            if let Some(conflict) = self.conflict(conflict) {
+                matrix.conflicts.push(conflict);
+            }
+        }
 
         if self.diagnostics.is_empty() {
             Ok((matrix, self.positions))
@@ -194,6 +203,36 @@ impl<'a> Validator<'a> {
             self.diagnostics.sort_by_key(|d| d.location);
             Err(self.diagnostics)
         }
+    }
+
+    fn conflict(&mut self, raw: Spanned<RawConflict>) -> Option<MergeConflict> {
+        let span = raw.span();
+        let raw = raw.into_inner();
+        let Some(at) = raw.at else {
+            self.report(
+                span,
+                "a `[[conflicts]]` table needs `at`, the field in conflict",
+            );
+            return None;
+        };
+        if crate::merge::FieldPath::parse(at.get_ref()).is_none() {
+            let message = format!(
+                "`at = {:?}` is not a field path such as \"evidence[E4].ratings.H2\"",
+                at.get_ref()
+            );
+            self.report(at.span(), message);
+            return None;
+        }
+        self.positions.conflicts.push(self.at(span));
+        let text = |value: Option<toml::Value>| value.map(|v| v.to_string());
+        Some(MergeConflict {
+            at: at.into_inner(),
+            base: text(raw.base),
+            ours: text(raw.ours),
+            ours_by: raw.ours_by,
+            theirs: text(raw.theirs),
+            theirs_by: raw.theirs_by,
+        })
     }
 
     fn hypothesis(

@@ -29,6 +29,20 @@ pub struct RawMatrix {
     pub hypotheses: Vec<Spanned<RawHypothesis>>,
     #[serde(default)]
     pub evidence: Vec<Spanned<RawEvidence>>,
+    #[serde(default)]
+    pub conflicts: Vec<Spanned<RawConflict>>,
+}
+
+/// A field a merge left with two values (see `crate::merge`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawConflict {
+    pub at: Option<Spanned<String>>,
+    pub base: Option<toml::Value>,
+    pub ours: Option<toml::Value>,
+    pub ours_by: Option<String>,
+    pub theirs: Option<toml::Value>,
+    pub theirs_by: Option<String>,
 }
 
 #[derive(Deserialize)]

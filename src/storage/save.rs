@@ -10,7 +10,7 @@
 use chrono::{DateTime, SecondsFormat, Utc};
 
 use super::SCHEMA;
-use crate::model::{Evidence, Matrix};
+use crate::model::{Evidence, Matrix, MergeConflict};
 
 /// The file text of `matrix`.
 pub fn matrix_to_toml(matrix: &Matrix) -> String {
@@ -33,6 +33,9 @@ pub fn matrix_to_toml(matrix: &Matrix) -> String {
     }
     for evidence in matrix.evidence() {
         write_evidence(&mut out, matrix, evidence);
+    }
+    for conflict in &matrix.conflicts {
+        write_conflict(&mut out, conflict);
     }
     out
 }
@@ -71,6 +74,24 @@ fn write_evidence(out: &mut String, matrix: &Matrix, evidence: &Evidence) {
         line(out, "end", &source.end.to_string());
         string(out, "quote", &source.quote);
     }
+}
+
+/// Merge conflicts stay in the file until resolved; their values are kept
+/// as the TOML text they were read as.
+fn write_conflict(out: &mut String, conflict: &MergeConflict) {
+    out.push_str("\n[[conflicts]]\n");
+    string(out, "at", &conflict.at);
+    if let Some(base) = &conflict.base {
+        line(out, "base", base);
+    }
+    if let Some(ours) = &conflict.ours {
+        line(out, "ours", ours);
+    }
+    optional_string(out, "ours_by", conflict.ours_by.as_deref());
+    if let Some(theirs) = &conflict.theirs {
+        line(out, "theirs", theirs);
+    }
+    optional_string(out, "theirs_by", conflict.theirs_by.as_deref());
 }
 
 fn line(out: &mut String, key: &str, value: &str) {

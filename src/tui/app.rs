@@ -3,6 +3,8 @@
 use std::collections::VecDeque;
 use std::io::{IsTerminal, stdout};
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI32, Ordering};
 use std::time::Duration;
 
 use anyhow::{Context as _, bail};
@@ -15,8 +17,9 @@ use signal_hook::iterator::Signals;
 use super::effects::perform;
 use super::input::msg_for_event;
 use super::msg::{Effect, Msg};
+use super::recovery_writer::RecoveryWriter;
 use super::state::State;
-use super::update::update;
+use super::update::{flush_recovery, update};
 use super::view::draw;
 use crate::workspace::{Workspace, scan_library};
 
@@ -33,25 +36,54 @@ const TICK: Duration = Duration::from_millis(250);
 
 /// Runs the workbench until the analyst quits. The terminal is restored on
 /// every way out: quitting, Ctrl-C (a key in raw mode, which quits), an
-/// error (returned), a panic (ratatui's hook, wrapped to also release the
-/// mouse), or SIGTERM/SIGHUP (which also keep unsaved changes in the
-/// recovery file first).
+/// error (returned, after keeping unsaved changes in the recovery file), a
+/// panic (ratatui's hook, wrapped to also release the mouse), or
+/// SIGTERM/SIGHUP (which also keep every unsaved change in the recovery
+/// file first).
 pub fn run(startup: Startup) -> anyhow::Result<()> {
     if !stdout().is_terminal() {
         bail!(
             "the workbench needs a terminal; for scripts use `ach score`, `ach check` or `ach export`"
         );
     }
-    let state = initial_state(startup)?;
-    restore_on_signals()?;
+    let mut world = World {
+        writer: RecoveryWriter::start(),
+        signal: watch_signals()?,
+    };
+    let mut state = initial_state(startup, &world)?;
     install_panic_hook();
     let mut terminal = ratatui::init();
-    let _restore = RestoreOnDrop;
+    let restore = RestoreOnDrop;
     execute!(stdout(), EnableMouseCapture).context("enabling the mouse")?;
-    event_loop(&mut terminal, state)
+    let outcome = event_loop(&mut terminal, &mut state, &mut world);
+    // Whatever ended the loop, the writer finishes what it was given
+    // (a removal after "quit without saving", say) before the process ends.
+    let World { writer, signal } = world;
+    let late = writer.finish();
+    apply(&mut state, late, None);
+    let signal = signal.load(Ordering::SeqCst);
+    if signal != 0 || outcome.is_err() {
+        // Told to end, or the terminal failed: keep every edit made so far,
+        // written here and now rather than on the next tick.
+        let effects = flush_recovery(&mut state, Utc::now());
+        apply_effects(&mut state, effects, None);
+    }
+    if signal != 0 {
+        drop(restore);
+        std::process::exit(128 + signal);
+    }
+    outcome
 }
 
-fn initial_state(startup: Startup) -> anyhow::Result<State> {
+/// What the event loop works with besides the state.
+struct World {
+    /// Writes recovery files off the loop.
+    writer: RecoveryWriter,
+    /// The signal that asked the workbench to end (0 while none has).
+    signal: Arc<AtomicI32>,
+}
+
+fn initial_state(startup: Startup, world: &World) -> anyhow::Result<State> {
     let library = scan_library(&startup.workspace);
     let (width, height) = crossterm::terminal::size().context("reading the terminal size")?;
     let mut state = State::new(startup.workspace, library.into(), width, height);
@@ -59,34 +91,59 @@ fn initial_state(startup: Startup) -> anyhow::Result<State> {
         // The same path as opening from the library: lock, recovery prompt.
         let effect = Effect::LoadMatrix(path);
         let msg = perform(effect, &state.workspace);
-        run_messages(&mut state, [msg]);
+        apply(&mut state, [msg], Some(&world.writer));
     }
     Ok(state)
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, mut state: State) -> anyhow::Result<()> {
-    while !state.quitting {
-        terminal.draw(|frame| draw(frame, &state))?;
-        let mut messages = Vec::new();
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    state: &mut State,
+    world: &mut World,
+) -> anyhow::Result<()> {
+    while !state.quitting && world.signal.load(Ordering::SeqCst) == 0 {
+        terminal.draw(|frame| draw(frame, state))?;
+        let mut messages = world.writer.results();
         if event::poll(TICK)? {
-            messages.extend(msg_for_event(&state, &event::read()?));
+            messages.extend(msg_for_event(state, &event::read()?));
         }
         // Time passes whether or not a key came: the recovery file is
         // written on ticks, also while the analyst keeps typing.
         messages.push(Msg::Tick);
-        run_messages(&mut state, messages);
+        apply(state, messages, Some(&world.writer));
     }
     Ok(())
 }
 
-/// Applies messages and the effects they cause, in order.
-fn run_messages(state: &mut State, messages: impl IntoIterator<Item = Msg>) {
+/// Applies messages and the effects they cause, in order. Recovery effects
+/// go to the background `writer` when there is one, their results coming
+/// back on a later turn of the loop.
+fn apply(
+    state: &mut State,
+    messages: impl IntoIterator<Item = Msg>,
+    writer: Option<&RecoveryWriter>,
+) {
     let mut queue: VecDeque<Msg> = messages.into_iter().collect();
     while let Some(msg) = queue.pop_front() {
-        for effect in update(state, msg, Utc::now()) {
-            queue.push_back(perform(effect, &state.workspace));
-        }
+        let effects = update(state, msg, Utc::now());
+        queue.extend(perform_all(state, effects, writer));
     }
+}
+
+/// Applies the messages that carrying out `effects` produces.
+fn apply_effects(state: &mut State, effects: Vec<Effect>, writer: Option<&RecoveryWriter>) {
+    let messages = perform_all(state, effects, writer);
+    apply(state, messages, writer);
+}
+
+fn perform_all(state: &State, effects: Vec<Effect>, writer: Option<&RecoveryWriter>) -> Vec<Msg> {
+    effects
+        .into_iter()
+        .filter_map(|effect| match writer {
+            Some(writer) if RecoveryWriter::takes(&effect) => writer.send(effect),
+            _ => Some(perform(effect, &state.workspace)),
+        })
+        .collect()
 }
 
 /// Restores the terminal when the loop ends, however it ends.
@@ -100,21 +157,30 @@ impl Drop for RestoreOnDrop {
 }
 
 /// When the process is told to end (SIGTERM, SIGHUP when the terminal
-/// closes, SIGQUIT), a watcher thread restores the terminal and exits:
-/// the event loop may be blocked reading a terminal that is gone, so it
-/// cannot be relied on to notice. Unsaved changes are already in the
-/// recovery file, which is kept at most about a second behind.
-fn restore_on_signals() -> anyhow::Result<()> {
+/// closes, SIGQUIT), a watcher thread records the signal; the event loop
+/// sees it within a tick, writes the recovery file with every edit made so
+/// far, restores the terminal and exits. Should the loop be stuck (a
+/// terminal that is gone can block it), the watcher restores the terminal
+/// and exits on its own after [`GRACE`]; the recovery file is then at most
+/// two seconds behind, as after kill -9.
+fn watch_signals() -> anyhow::Result<Arc<AtomicI32>> {
     let mut signals = Signals::new([SIGTERM, SIGHUP, SIGQUIT]).context("handling signals")?;
+    let received = Arc::new(AtomicI32::new(0));
+    let seen = Arc::clone(&received);
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
+            seen.store(signal, Ordering::SeqCst);
+            std::thread::sleep(GRACE);
             let _ = execute!(stdout(), DisableMouseCapture);
             ratatui::restore();
             std::process::exit(128 + signal);
         }
     });
-    Ok(())
+    Ok(received)
 }
+
+/// How long the event loop has to keep the edits and exit after a signal.
+const GRACE: Duration = Duration::from_secs(5);
 
 /// ratatui's own hook (installed by `ratatui::init`) restores raw mode and
 /// the screen; this one, installed first and so run after it, releases the

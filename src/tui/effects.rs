@@ -43,11 +43,8 @@ pub fn perform(effect: Effect, workspace: &Workspace) -> Msg {
             Msg::MatrixCreated { path, result }
         }
         Effect::ScanLibrary => Msg::LibraryScanned(scan_library(workspace)),
-        Effect::WriteRecovery { path, recovery } => {
-            Msg::RecoveryWritten(write_recovery(&path, &recovery).map_err(|e| e.to_string()))
-        }
-        Effect::RemoveRecovery(path) => {
-            Msg::RecoveryWritten(remove_recovery(&path).map_err(|e| e.to_string()))
+        Effect::WriteRecovery { .. } | Effect::RemoveRecovery(_) => {
+            perform_recovery(effect).expect("a recovery effect")
         }
         Effect::Export {
             matrix,
@@ -73,6 +70,29 @@ pub fn perform(effect: Effect, workspace: &Workspace) -> Msg {
                 result,
             }
         }
+    }
+}
+
+/// Carries out a recovery-file effect (`None` for any other effect): the
+/// part of [`perform`] the event loop's background writer runs.
+pub fn perform_recovery(effect: Effect) -> Option<Msg> {
+    match effect {
+        Effect::WriteRecovery {
+            path,
+            revision,
+            recovery,
+        } => {
+            let result = write_recovery(&path, &recovery).map_err(|e| e.to_string());
+            Some(Msg::RecoveryKept {
+                path,
+                revision,
+                result,
+            })
+        }
+        Effect::RemoveRecovery(path) => Some(Msg::RecoveryWritten(
+            remove_recovery(&path).map_err(|e| e.to_string()),
+        )),
+        _ => None,
     }
 }
 

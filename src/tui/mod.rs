@@ -12,6 +12,7 @@ pub mod forms;
 pub mod input;
 pub mod keymap;
 pub mod msg;
+pub mod recovery_writer;
 pub mod state;
 pub mod update;
 pub mod view;

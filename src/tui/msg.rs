@@ -53,8 +53,15 @@ pub enum Msg {
     },
     /// The library was listed again.
     LibraryScanned(Library),
-    /// The recovery file was written (or could not be).
+    /// The recovery file was removed (or could not be).
     RecoveryWritten(Result<(), String>),
+    /// The recovery file of the matrix at `path` was written with the
+    /// changes up to `revision` (or could not be: it is tried again).
+    RecoveryKept {
+        path: PathBuf,
+        revision: u64,
+        result: Result<(), String>,
+    },
     /// Time passed: the loop sends this after every event and whenever it
     /// has waited a quarter of a second for one.
     Tick,
@@ -94,9 +101,14 @@ pub enum Effect {
     CreateMatrix { path: PathBuf, contents: String },
     /// List the workspace's documents and matrices again.
     ScanLibrary,
-    /// Keep unsaved changes beside the matrix at `path`.
+    /// Keep unsaved changes beside the matrix at `path`, then report
+    /// `Msg::RecoveryKept`. The event loop hands this (and
+    /// `RemoveRecovery`, to keep their order) to a background writer, so
+    /// serialising a big matrix never delays a keystroke.
     WriteRecovery {
         path: PathBuf,
+        /// The open matrix's revision the copy holds.
+        revision: u64,
         recovery: Box<Recovery>,
     },
     /// Remove the recovery file of the matrix at `path`.

@@ -168,6 +168,29 @@ fn kill_9_loses_at_most_two_seconds_and_the_changes_are_recovered() {
     assert!(!dir.path().join(format!("{MATRIX}.recovery")).exists());
 }
 
+/// Issue 8 item 20: the recovery file is written at most once a second
+/// while editing, so a signal right after quick edits used to lose the
+/// later ones. No sleep here: the redo notice proves every key was
+/// handled, and the signal comes at once.
+#[test]
+fn sigterm_right_after_quick_edits_keeps_every_edit() {
+    for signal in ["TERM", "HUP"] {
+        let dir = workspace();
+        let mut ach = Session::start(dir.path(), &["open", MATRIX]);
+        ach.wait_for("Rank");
+        // E1 × H1 → II, E3 × H1 → CC, undo and redo the second.
+        ach.send("IjjCu\x12");
+        ach.wait_for("Redid: rated");
+        ach.signal(signal);
+        let recovery = ach_workbench::storage::read_recovery(&dir.path().join(MATRIX))
+            .unwrap()
+            .unwrap_or_else(|| panic!("SIG{signal}: the changes were kept on the way out"));
+        assert_eq!(recovery.edits, 2, "SIG{signal}");
+        assert_eq!(recovery.matrix.rating(0, 0), Some(Rating::VeryInconsistent));
+        assert_eq!(recovery.matrix.rating(2, 0), Some(Rating::VeryConsistent));
+    }
+}
+
 #[test]
 fn sigterm_restores_the_terminal_and_the_changes_are_kept() {
     let dir = workspace();

@@ -46,6 +46,40 @@ fn unsaved_changes_reach_the_recovery_file_within_two_seconds() {
     assert!(!recovery_path(&matrix).exists());
 }
 
+/// Issue 10 item 6: a change counts as kept only once its copy is written.
+#[test]
+fn a_failed_recovery_write_is_tried_again_on_a_later_tick() {
+    let mut bench = bench_with_matrix();
+    let matrix = bench.path(ATTACK);
+    // A directory where the recovery file goes: the write cannot succeed.
+    let in_the_way = recovery_path(&matrix);
+    std::fs::create_dir(&in_the_way).unwrap();
+    std::fs::write(in_the_way.join("keep"), "x").unwrap();
+    bench.keys("I");
+    bench.wait(1);
+    let notice = bench.state.notice.as_ref().unwrap();
+    assert!(
+        notice.text.starts_with("Could not keep a recovery copy"),
+        "{}",
+        notice.text
+    );
+    bench.wait(1);
+    bench.wait(1);
+    std::fs::remove_dir_all(&in_the_way).unwrap();
+    bench.wait(1);
+    let recovery = read_recovery(&matrix)
+        .unwrap()
+        .expect("written again once it can be");
+    assert_eq!(recovery.edits, 1);
+    assert_eq!(recovery.matrix.rating(0, 0), Some(Rating::VeryInconsistent));
+    let notice = bench.state.notice.as_ref().unwrap();
+    assert!(
+        notice.text.contains("kept in a recovery copy again"),
+        "{}",
+        notice.text
+    );
+}
+
 #[test]
 fn undoing_back_to_the_saved_state_removes_the_recovery_file() {
     let mut bench = bench_with_matrix();

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 
 use crate::edit::{Edit, History};
 use crate::model::Matrix;
-use crate::scoring::{Scores, by_diagnosticity, score};
+use crate::scoring::{ScoreCache, Scores, by_diagnosticity};
 use crate::storage::MatrixLock;
 
 /// How the evidence rows are ordered on screen (the file keeps its order).
@@ -57,6 +57,11 @@ pub enum MatrixRow {
 pub struct OpenMatrix {
     pub path: PathBuf,
     pub matrix: Matrix,
+    /// The matrix's scores, updated with each edit so that drawing a frame
+    /// or moving the cursor never rescans the cells. Change the matrix
+    /// only through [`OpenMatrix::apply`] and [`OpenMatrix::undo`], which
+    /// keep it current.
+    pub scores: ScoreCache,
     pub history: History,
     pub row: MatrixRow,
     /// The hypothesis column the cursor is in.
@@ -83,8 +88,13 @@ pub struct OpenMatrix {
     pub revision: u64,
     /// The revision the recovery file (or the saved file) holds.
     pub recovery_revision: u64,
-    /// When the recovery file was last written.
+    /// When the recovery file was last written (or tried).
     pub recovery_written_at: Option<DateTime<Utc>>,
+    /// The revision of a recovery copy being written in the background;
+    /// no second copy is started until it reports.
+    pub recovery_in_flight: Option<u64>,
+    /// The last recovery write failed (said once, not on every retry).
+    pub recovery_failing: bool,
 }
 
 impl OpenMatrix {
@@ -98,6 +108,7 @@ impl OpenMatrix {
         };
         OpenMatrix {
             path,
+            scores: ScoreCache::new(&matrix),
             matrix,
             history: History::new(),
             row,
@@ -113,14 +124,16 @@ impl OpenMatrix {
             revision: 0,
             recovery_revision: 0,
             recovery_written_at: None,
+            recovery_in_flight: None,
+            recovery_failing: false,
         }
     }
 
-    /// Evidence positions in the order they are shown, scoring the matrix
-    /// only when the order needs it (callers without scores at hand).
+    /// Evidence positions in the order they are shown (the diagnosticity
+    /// order comes from the score cache, sorted once per edit).
     pub fn current_display_order(&self) -> Vec<usize> {
         match self.order {
-            EvidenceOrder::Diagnosticity => self.display_order(&score(&self.matrix)),
+            EvidenceOrder::Diagnosticity => self.scores.by_diagnosticity().to_vec(),
             _ => self.display_order_unscored(),
         }
     }
@@ -152,7 +165,16 @@ impl OpenMatrix {
 
     /// Applies an edit through the history.
     pub fn apply(&mut self, edit: Edit) {
+        // A replaced matrix is rescored whole, so it needs no copy kept.
+        let applied = match &edit {
+            Edit::ReplaceMatrix { .. } => None,
+            other => Some(other.clone()),
+        };
         self.history.apply(&mut self.matrix, edit);
+        match applied {
+            Some(edit) => self.scores.apply(&self.matrix, &edit),
+            None => self.scores = ScoreCache::new(&self.matrix),
+        }
         self.revision += 1;
         self.clamp_cursor();
     }
@@ -164,8 +186,13 @@ impl OpenMatrix {
         } else {
             self.history.redo(&mut self.matrix).cloned()
         };
-        if done.is_some() {
+        if let Some(edit) = &done {
             self.revision += 1;
+            match (backwards, edit) {
+                (_, Edit::ReplaceMatrix { .. }) => self.scores = ScoreCache::new(&self.matrix),
+                (true, edit) => self.scores.apply(&self.matrix, &edit.inverse()),
+                (false, edit) => self.scores.apply(&self.matrix, edit),
+            }
         }
         self.clamp_cursor();
         done

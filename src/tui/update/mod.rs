@@ -21,6 +21,7 @@ use super::msg::{Effect, Msg};
 use super::state::{Pane, Popup, State};
 
 pub use files::open_matrix_now;
+pub use recovery::flush as flush_recovery;
 
 /// Carries out one message.
 pub fn update(state: &mut State, msg: Msg, now: DateTime<Utc>) -> Vec<Effect> {
@@ -39,6 +40,11 @@ pub fn update(state: &mut State, msg: Msg, now: DateTime<Utc>) -> Vec<Effect> {
         Msg::DocumentLoaded { path, result } => reader::loaded(state, path, result),
         Msg::MatrixLoaded { path, result } => files::matrix_loaded(state, path, result),
         Msg::RecoveryWritten(result) => recovery::written(state, result),
+        Msg::RecoveryKept {
+            path,
+            revision,
+            result,
+        } => recovery::kept(state, &path, revision, result),
         Msg::MatrixCreated { path, result } => files::matrix_created(state, path, result),
         Msg::LibraryScanned(library) => {
             state.library.replace(library);

@@ -11,7 +11,7 @@ use super::matrix_geometry::{EVIDENCE_META_WIDTH, MatrixGeometry};
 use super::pane_block::pane_block;
 use super::{matrix_detail, theme};
 use crate::model::Level;
-use crate::scoring::{Scores, score};
+use crate::scoring::Scores;
 use crate::text::{display_width, fit_to_width, one_line, truncate_to_width};
 use crate::tui::state::{MatrixRow, OpenMatrix, Pane, State};
 
@@ -39,11 +39,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     );
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let scores = score(&open.matrix);
+    // Kept current edit by edit: drawing never rescans the cells.
+    let scores = open.scores.scores();
     let geometry = MatrixGeometry::new(inner, open.matrix.hypotheses().len());
     let view = MatrixView {
         open,
-        scores: &scores,
+        scores,
         geometry,
         columns: visible_columns(open, &geometry),
     };
@@ -51,7 +52,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     view.header(frame);
     view.rows(frame);
     view.score_rows(frame);
-    matrix_detail::draw(frame, geometry.detail, state, open, &scores);
+    matrix_detail::draw(frame, geometry.detail, state, open, scores);
 }
 
 /// The hypothesis columns on screen, by position.
@@ -153,7 +154,7 @@ impl MatrixView<'_> {
     /// string and a span per cell cost a third of the frame.
     fn rows(&self, frame: &mut Frame) {
         let area = self.geometry.rows;
-        let order = self.open.display_order(self.scores);
+        let order = self.open.current_display_order();
         let id_width = self
             .open
             .matrix
