@@ -236,7 +236,25 @@ impl Edit {
             Edit::InsertEvidence { evidence, .. } => format!("added evidence {}", evidence.id),
             Edit::RemoveEvidence { evidence, .. } => format!("deleted evidence {}", evidence.id),
             Edit::ReplaceEvidence { after, .. } => format!("edited evidence {}", after.id),
-            Edit::ReplaceHeader { .. } => "edited the matrix title and question".to_owned(),
+            Edit::ReplaceHeader { before, after } => {
+                let mut changed = Vec::new();
+                if before.title != after.title {
+                    changed.push("title");
+                }
+                if before.question != after.question {
+                    changed.push("question");
+                }
+                if before.analyst != after.analyst {
+                    changed.push("analyst");
+                }
+                match changed.as_slice() {
+                    [] => "left the matrix header as it was".to_owned(),
+                    [one] => format!("edited the matrix {one}"),
+                    [init @ .., last] => {
+                        format!("edited the matrix {} and {last}", init.join(", "))
+                    }
+                }
+            }
             Edit::ReplaceMatrix { .. } => "restored the recovered changes".to_owned(),
         }
     }

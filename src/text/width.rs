@@ -44,9 +44,65 @@ pub fn fit_to_width(text: &str, width: usize) -> String {
     out
 }
 
+/// `text` broken into lines of at most `width` columns at spaces; a word
+/// longer than a line is cut between graphemes. Never returns no lines.
+pub fn wrap_to_width(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let mut word = word.to_owned();
+        while word.width() > width {
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            let mut head = String::new();
+            let mut rest = String::new();
+            for grapheme in word.graphemes(true) {
+                if rest.is_empty() && head.width() + grapheme.width() <= width {
+                    head.push_str(grapheme);
+                } else {
+                    rest.push_str(grapheme);
+                }
+            }
+            lines.push(head);
+            word = rest;
+        }
+        let needed = if line.is_empty() {
+            word.width()
+        } else {
+            line.width() + 1 + word.width()
+        };
+        if needed > width && !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrapping_keeps_every_word_and_the_width() {
+        let text = "export the matrix (Markdown, HTML, CSV, JSON, brief) beside the file";
+        let lines = wrap_to_width(text, 20);
+        assert!(
+            lines.iter().all(|line| display_width(line) <= 20),
+            "{lines:?}"
+        );
+        assert_eq!(lines.join(" "), text);
+        assert_eq!(wrap_to_width("abcdefgh", 3), ["abc", "def", "gh"]);
+        assert_eq!(wrap_to_width("", 3), [""]);
+    }
 
     #[test]
     fn wide_and_combining_characters() {

@@ -1,5 +1,8 @@
 //! What a key means, independent of which key it is.
 
+use tui_input::InputRequest;
+
+use super::questions::Answer;
 use crate::model::Rating;
 
 /// Everything a key (or a mouse gesture translated to a key) can ask for.
@@ -55,7 +58,10 @@ pub enum Action {
     Submit,
     ChoiceNext,
     ChoicePrevious,
-    /// A key answering the question on screen (`y`, `n`, `r`, `o`, `s`,
-    /// `d`); each question says which keys it takes and what they do.
-    Answer(char),
+    /// Answering the question on screen with one of its choices.
+    Answer(Answer),
+    /// Editing the focused text field.
+    Type(InputRequest),
+    /// Open the log of every message since the workbench started.
+    ShowMessages,
 }

@@ -9,7 +9,9 @@ use std::time::Duration;
 
 use anyhow::{Context as _, bail};
 use chrono::Utc;
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::execute;
 use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
@@ -55,6 +57,9 @@ pub fn run(startup: Startup) -> anyhow::Result<()> {
     let mut terminal = ratatui::init();
     let restore = RestoreOnDrop;
     execute!(stdout(), EnableMouseCapture).context("enabling the mouse")?;
+    // A paste arrives as one event, so its characters and newlines are text
+    // in the focused field and never run as keys.
+    execute!(stdout(), EnableBracketedPaste).context("enabling bracketed paste")?;
     let outcome = event_loop(&mut terminal, &mut state, &mut world);
     // Whatever ended the loop, the writer finishes what it was given
     // (a removal after "quit without saving", say) before the process ends.
@@ -151,7 +156,7 @@ struct RestoreOnDrop;
 
 impl Drop for RestoreOnDrop {
     fn drop(&mut self) {
-        let _ = execute!(stdout(), DisableMouseCapture);
+        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
         ratatui::restore();
     }
 }
@@ -171,7 +176,7 @@ fn watch_signals() -> anyhow::Result<Arc<AtomicI32>> {
         if let Some(signal) = signals.forever().next() {
             seen.store(signal, Ordering::SeqCst);
             std::thread::sleep(GRACE);
-            let _ = execute!(stdout(), DisableMouseCapture);
+            let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
             ratatui::restore();
             std::process::exit(128 + signal);
         }
@@ -188,7 +193,7 @@ const GRACE: Duration = Duration::from_secs(5);
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture);
+        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
         previous(info);
     }));
 }

@@ -6,25 +6,16 @@ use crossterm::event::{
 };
 use tui_input::InputRequest;
 
+use super::action::Action;
 use super::keymap::{Context, Key, action_for};
 use super::msg::Msg;
 use super::state::{Pane, Popup, State};
-
-/// The keys that edit text in fields, for the help popup; `text_request`
-/// below is their implementation.
-pub const TEXT_EDITING_KEYS: &[(&str, &str)] = &[
-    ("← → Home End", "move the cursor"),
-    ("Ctrl-← Ctrl-→", "move by word"),
-    ("Backspace Delete", "delete a character"),
-    ("Ctrl-w", "delete the word before the cursor"),
-    ("Ctrl-u", "delete the whole field"),
-    ("Ctrl-k", "delete to the end"),
-];
+use super::update::has_text_focus;
 
 /// Where keys go now.
 pub fn context(state: &State) -> Context {
     match state.popups.last() {
-        Some(Popup::Help { .. }) => Context::Help,
+        Some(Popup::Help { .. } | Popup::Messages { .. }) => Context::Help,
         Some(Popup::Form(_)) => Context::Form,
         Some(Popup::Confirm { .. }) => Context::Confirm,
         Some(Popup::Export { .. }) => Context::Choice,
@@ -43,6 +34,7 @@ pub fn msg_for_event(state: &State, event: &Event) -> Option<Msg> {
     match event {
         Event::Key(key) => msg_for_key(state, key),
         Event::Mouse(mouse) => msg_for_mouse(mouse),
+        Event::Paste(text) => Some(Msg::Paste(text.clone())),
         Event::Resize(width, height) => Some(Msg::Resize {
             width: *width,
             height: *height,
@@ -58,51 +50,46 @@ pub fn msg_for_key(state: &State, event: &KeyEvent) -> Option<Msg> {
     }
     let key = Key::of_event(event);
     let context = context(state);
-    let typing = match context {
-        Context::TextField => true,
-        Context::Form => state.popups.last().is_some_and(
-            |popup| matches!(popup, Popup::Form(form) if form.focused_field().is_text()),
-        ),
-        _ => false,
-    };
-    if typing && let Some(request) = text_request(key) {
+    // The one rule for every field: while a text field has the keyboard,
+    // every printable key (and the editing keys) is text in it.
+    if has_text_focus(state)
+        && let Some(request) = text_request(key)
+    {
         return Some(Msg::Input(request));
+    }
+    // A question takes only its own choices' keys.
+    if let Some(Popup::Confirm { question, .. }) = state.popups.last()
+        && let KeyCode::Char(c) = key.code
+        && key.modifiers.is_empty()
+        && let Some(answer) = question.answer_for(c)
+    {
+        return Some(Msg::Action(Action::Answer(answer)));
     }
     if let Some(action) = action_for(context, key) {
         return Some(Msg::Action(action));
     }
-    // In the library, any other printable key starts the filter with it.
-    if context == Context::Library
-        && let KeyCode::Char(c) = key.code
-        && key.modifiers.is_empty()
-    {
-        return Some(Msg::Input(InputRequest::InsertChar(c)));
-    }
+    // Outside a field a printable key is a command or nothing: filtering
+    // starts with `/`, as in less and vim, so a word typed at the list
+    // never runs as keys.
     None
 }
 
-/// The text edit a key makes in a field, if any.
+/// The text edit a key makes in a field, if any: the `Typing` rows of the
+/// keymap, and every other printable key as itself.
 fn text_request(key: Key) -> Option<InputRequest> {
-    let control = key.modifiers.contains(KeyModifiers::CONTROL);
-    let alt = key.modifiers.contains(KeyModifiers::ALT);
-    Some(match key.code {
-        KeyCode::Char('w') if control => InputRequest::DeletePrevWord,
-        KeyCode::Char('u') if control => InputRequest::DeleteLine,
-        KeyCode::Char('k') if control => InputRequest::DeleteTillEnd,
-        KeyCode::Char('a') if control => InputRequest::GoToStart,
-        KeyCode::Char('e') if control => InputRequest::GoToEnd,
-        KeyCode::Char(c) if !control && !alt => InputRequest::InsertChar(c),
-        KeyCode::Backspace if control || alt => InputRequest::DeletePrevWord,
-        KeyCode::Backspace => InputRequest::DeletePrevChar,
-        KeyCode::Delete => InputRequest::DeleteNextChar,
-        KeyCode::Left if control => InputRequest::GoToPrevWord,
-        KeyCode::Right if control => InputRequest::GoToNextWord,
-        KeyCode::Left => InputRequest::GoToPrevChar,
-        KeyCode::Right => InputRequest::GoToNextChar,
-        KeyCode::Home => InputRequest::GoToStart,
-        KeyCode::End => InputRequest::GoToEnd,
-        _ => return None,
-    })
+    if let Some(Action::Type(request)) = action_for(Context::Typing, key) {
+        return Some(request);
+    }
+    match key.code {
+        KeyCode::Char(c)
+            if !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(InputRequest::InsertChar(c))
+        }
+        _ => None,
+    }
 }
 
 fn msg_for_mouse(mouse: &MouseEvent) -> Option<Msg> {

@@ -3,6 +3,7 @@
 //! from behaviour.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tui_input::InputRequest;
 
 use super::action::Action;
 use crate::model::Rating;
@@ -22,7 +23,11 @@ pub enum Context {
     Confirm,
     /// A list to choose from (the export formats).
     Choice,
+    /// Help and the message log: scrolled text.
     Help,
+    /// Editing keys inside any text field (filter, search, form fields);
+    /// consulted before the field's own context.
+    Typing,
 }
 
 impl Context {
@@ -33,11 +38,12 @@ impl Context {
             Context::Library => "Library",
             Context::Reader => "Reader",
             Context::Matrix => "Matrix",
-            Context::TextField => "Filter and search fields",
+            Context::TextField => "While typing a filter or search",
             Context::Form => "Forms",
             Context::Confirm => "Questions",
             Context::Choice => "Lists",
-            Context::Help => "Help",
+            Context::Help => "Help and the message log",
+            Context::Typing => "Typing in any field (every printable key is text)",
         }
     }
 
@@ -133,6 +139,17 @@ pub struct Binding {
     /// What the key does, for the help popup; bindings that repeat another
     /// (an arrow beside `j`) share its description and are grouped with it.
     pub description: &'static str,
+    /// The word the status bar shows for this key, if it is one of the few
+    /// hinted there; keys sharing a word are shown together (`C c n rate`).
+    pub hint: Option<&'static str>,
+}
+
+impl Binding {
+    /// This binding, hinted in the status bar as `word`.
+    const fn hint(mut self, word: &'static str) -> Binding {
+        self.hint = Some(word);
+        self
+    }
 }
 
 const fn bind(context: Context, key: Key, action: Action, description: &'static str) -> Binding {
@@ -141,72 +158,51 @@ const fn bind(context: Context, key: Key, action: Action, description: &'static 
         key,
         action,
         description,
+        hint: None,
     }
 }
 
 use Action as A;
 use Context as X;
+use InputRequest as T;
 use KeyCode as K;
 
-/// Every binding of the workbench, in the order help lists them.
+const fn alt(code: KeyCode) -> Key {
+    Key {
+        code,
+        modifiers: KeyModifiers::ALT,
+    }
+}
+
+const fn ctrl_key(code: KeyCode) -> Key {
+    Key {
+        code,
+        modifiers: KeyModifiers::CONTROL,
+    }
+}
+
+/// Every binding of the workbench, in the order help lists them. One line
+/// per binding, so the table reads as a table.
+#[rustfmt::skip]
 pub const KEYMAP: &[Binding] = &[
     // Everywhere
-    bind(X::Global, ch('?'), A::ToggleHelp, "show or hide this help"),
-    bind(
-        X::Global,
-        plain(K::F(1)),
-        A::ToggleHelp,
-        "show or hide this help",
-    ),
-    bind(X::Global, plain(K::Tab), A::NextPane, "next pane"),
-    bind(
-        X::Global,
-        plain(K::BackTab),
-        A::PreviousPane,
-        "previous pane",
-    ),
-    bind(X::Global, ctrl('s'), A::Save, "save the matrix"),
-    bind(X::Global, ch('u'), A::Undo, "undo"),
+    bind(X::Global, ch('?'), A::ToggleHelp, "show or hide this help").hint("help"),
+    bind(X::Global, plain(K::F(1)), A::ToggleHelp, "show or hide this help"),
+    bind(X::Global, plain(K::Tab), A::NextPane, "next pane").hint("pane"),
+    bind(X::Global, plain(K::BackTab), A::PreviousPane, "previous pane"),
+    bind(X::Global, ctrl('s'), A::Save, "save the matrix").hint("save"),
+    bind(X::Global, ch('u'), A::Undo, "undo").hint("undo"),
     bind(X::Global, ctrl('z'), A::Undo, "undo"),
     bind(X::Global, ctrl('r'), A::Redo, "redo"),
     bind(X::Global, ctrl('y'), A::Redo, "redo"),
     bind(X::Global, ctrl('n'), A::NewMatrix, "create a new matrix"),
-    bind(
-        X::Global,
-        ch('X'),
-        A::Export,
-        "export the matrix (Markdown, HTML, CSV, JSON, brief)",
-    ),
-    bind(
-        X::Global,
-        ch('z'),
-        A::ToggleZoom,
-        "zoom the pane to the whole window, or back",
-    ),
-    bind(
-        X::Global,
-        ch('q'),
-        A::Quit,
-        "quit (asks first if there are unsaved changes)",
-    ),
-    bind(
-        X::Global,
-        ctrl('c'),
-        A::Quit,
-        "quit (asks first if there are unsaved changes)",
-    ),
-    bind(
-        X::Global,
-        ctrl('q'),
-        A::Quit,
-        "quit (asks first if there are unsaved changes)",
-    ),
-    bind(
-        X::Global,
-        plain(K::Esc),
-        A::CloseTop,
-        "close the popup, clear the selection or filter",
-    ),
+    bind(X::Global, ch('X'), A::Export, "export the matrix (Markdown, HTML, CSV, JSON, brief), beside the matrix file"),
+    bind(X::Global, ch('z'), A::ToggleZoom, "zoom the pane to the whole window, or back"),
+    bind(X::Global, ch('M'), A::ShowMessages, "show every message since the workbench started").hint("messages"),
+    bind(X::Global, ch('q'), A::Quit, "quit (asks first if there are unsaved changes)").hint("quit"),
+    bind(X::Global, ctrl('c'), A::Quit, "quit (asks first if there are unsaved changes)"),
+    bind(X::Global, ctrl('q'), A::Quit, "quit (asks first if there are unsaved changes)"),
+    bind(X::Global, plain(K::Esc), A::CloseTop, "close the popup, clear the selection or filter"),
     bind(X::Global, ch('k'), A::Up, "move up"),
     bind(X::Global, plain(K::Up), A::Up, "move up"),
     bind(X::Global, ch('j'), A::Down, "move down"),
@@ -225,274 +221,109 @@ pub const KEYMAP: &[Binding] = &[
     bind(X::Global, plain(K::End), A::Bottom, "go to the bottom"),
     bind(X::Global, plain(K::Enter), A::Open, "open"),
     // Library
-    bind(
-        X::Library,
-        ch('/'),
-        A::StartFilter,
-        "filter (or just start typing)",
-    ),
-    bind(
-        X::Library,
-        plain(K::Enter),
-        A::Open,
-        "open the document or matrix",
-    ),
+    bind(X::Library, ch('/'), A::StartFilter, "filter the list: keys are then text until Enter or Esc").hint("filter"),
+    bind(X::Library, plain(K::Enter), A::Open, "open the document or matrix").hint("open"),
     // Reader
-    bind(X::Reader, ch('/'), A::StartSearch, "search the document"),
+    bind(X::Reader, ch('/'), A::StartSearch, "search the document (spaces match any whitespace)").hint("search"),
     bind(X::Reader, ch('n'), A::NextMatch, "next match"),
     bind(X::Reader, ch('N'), A::PreviousMatch, "previous match"),
-    bind(X::Reader, ch('l'), A::NextSentence, "next sentence"),
+    bind(X::Reader, ch('l'), A::NextSentence, "next sentence").hint("sentence"),
     bind(X::Reader, plain(K::Right), A::NextSentence, "next sentence"),
     bind(X::Reader, ch(')'), A::NextSentence, "next sentence"),
-    bind(X::Reader, ch('h'), A::PreviousSentence, "previous sentence"),
-    bind(
-        X::Reader,
-        plain(K::Left),
-        A::PreviousSentence,
-        "previous sentence",
-    ),
+    bind(X::Reader, ch('h'), A::PreviousSentence, "previous sentence").hint("sentence"),
+    bind(X::Reader, plain(K::Left), A::PreviousSentence, "previous sentence"),
     bind(X::Reader, ch('('), A::PreviousSentence, "previous sentence"),
-    bind(
-        X::Reader,
-        ch('v'),
-        A::ToggleSelection,
-        "start or cancel a selection of sentences",
-    ),
-    bind(
-        X::Reader,
-        ch('a'),
-        A::Attach,
-        "attach the selection (or sentence) as evidence",
-    ),
+    bind(X::Reader, ch('v'), A::ToggleSelection, "start or cancel a selection of sentences").hint("select"),
+    bind(X::Reader, ch('a'), A::Attach, "attach the selection (or sentence) as evidence").hint("attach"),
     // Matrix
-    bind(
-        X::Matrix,
-        ch('C'),
-        A::Rate(Some(Rating::VeryConsistent)),
-        "rate CC (very consistent)",
-    ),
-    bind(
-        X::Matrix,
-        ch('1'),
-        A::Rate(Some(Rating::VeryConsistent)),
-        "rate CC (very consistent)",
-    ),
-    bind(
-        X::Matrix,
-        ch('c'),
-        A::Rate(Some(Rating::Consistent)),
-        "rate C (consistent)",
-    ),
-    bind(
-        X::Matrix,
-        ch('2'),
-        A::Rate(Some(Rating::Consistent)),
-        "rate C (consistent)",
-    ),
-    bind(
-        X::Matrix,
-        ch('n'),
-        A::Rate(Some(Rating::Neutral)),
-        "rate N (neutral)",
-    ),
-    bind(
-        X::Matrix,
-        ch('3'),
-        A::Rate(Some(Rating::Neutral)),
-        "rate N (neutral)",
-    ),
-    bind(
-        X::Matrix,
-        ch('i'),
-        A::Rate(Some(Rating::Inconsistent)),
-        "rate I (inconsistent)",
-    ),
-    bind(
-        X::Matrix,
-        ch('4'),
-        A::Rate(Some(Rating::Inconsistent)),
-        "rate I (inconsistent)",
-    ),
-    bind(
-        X::Matrix,
-        ch('I'),
-        A::Rate(Some(Rating::VeryInconsistent)),
-        "rate II (very inconsistent)",
-    ),
-    bind(
-        X::Matrix,
-        ch('5'),
-        A::Rate(Some(Rating::VeryInconsistent)),
-        "rate II (very inconsistent)",
-    ),
-    bind(
-        X::Matrix,
-        ch('x'),
-        A::Rate(Some(Rating::NotApplicable)),
-        "rate NA (not applicable)",
-    ),
-    bind(
-        X::Matrix,
-        plain(K::Backspace),
-        A::Rate(None),
-        "make the cell unrated",
-    ),
-    bind(
-        X::Matrix,
-        plain(K::Delete),
-        A::Rate(None),
-        "make the cell unrated",
-    ),
-    bind(X::Matrix, ch('H'), A::AddHypothesis, "add a hypothesis"),
-    bind(
-        X::Matrix,
-        ch('E'),
-        A::AddEvidence,
-        "add evidence with no passage (assumption, absence)",
-    ),
-    bind(
-        X::Matrix,
-        ch('e'),
-        A::EditSelected,
-        "edit the hypothesis, evidence item or title",
-    ),
-    bind(
-        X::Matrix,
-        ch('d'),
-        A::DeleteSelected,
-        "delete the hypothesis or evidence item",
-    ),
-    bind(
-        X::Matrix,
-        ch('s'),
-        A::CycleOrder,
-        "order evidence: file, diagnosticity, credibility",
-    ),
-    bind(
-        X::Matrix,
-        ch('<'),
-        A::MoveColumnLeft,
-        "move the hypothesis column left",
-    ),
-    bind(
-        X::Matrix,
-        ch('>'),
-        A::MoveColumnRight,
-        "move the hypothesis column right",
-    ),
-    bind(
-        X::Matrix,
-        plain(K::Enter),
-        A::Open,
-        "jump to the evidence's passage in the reader",
-    ),
-    // Text fields
-    bind(X::TextField, plain(K::Enter), A::Submit, "accept"),
-    bind(X::TextField, plain(K::Esc), A::CloseTop, "cancel"),
+    bind(X::Matrix, ch('C'), A::Rate(Some(Rating::VeryConsistent)), "rate CC (very consistent), then go to the next hypothesis in the row").hint("rate"),
+    bind(X::Matrix, ch('1'), A::Rate(Some(Rating::VeryConsistent)), "rate CC (very consistent), then go to the next hypothesis in the row"),
+    bind(X::Matrix, ch('c'), A::Rate(Some(Rating::Consistent)), "rate C (consistent), then go to the next hypothesis in the row").hint("rate"),
+    bind(X::Matrix, ch('2'), A::Rate(Some(Rating::Consistent)), "rate C (consistent), then go to the next hypothesis in the row"),
+    bind(X::Matrix, ch('n'), A::Rate(Some(Rating::Neutral)), "rate N (neutral), then go to the next hypothesis in the row").hint("rate"),
+    bind(X::Matrix, ch('3'), A::Rate(Some(Rating::Neutral)), "rate N (neutral), then go to the next hypothesis in the row"),
+    bind(X::Matrix, ch('i'), A::Rate(Some(Rating::Inconsistent)), "rate I (inconsistent), then go to the next hypothesis in the row").hint("rate"),
+    bind(X::Matrix, ch('4'), A::Rate(Some(Rating::Inconsistent)), "rate I (inconsistent), then go to the next hypothesis in the row"),
+    bind(X::Matrix, ch('I'), A::Rate(Some(Rating::VeryInconsistent)), "rate II (very inconsistent), then go to the next hypothesis in the row").hint("rate"),
+    bind(X::Matrix, ch('5'), A::Rate(Some(Rating::VeryInconsistent)), "rate II (very inconsistent), then go to the next hypothesis in the row"),
+    bind(X::Matrix, ch('x'), A::Rate(Some(Rating::NotApplicable)), "rate NA (not applicable), then go to the next hypothesis in the row").hint("rate"),
+    bind(X::Matrix, plain(K::Backspace), A::Rate(None), "make the cell unrated"),
+    bind(X::Matrix, plain(K::Delete), A::Rate(None), "make the cell unrated"),
+    bind(X::Matrix, ch('H'), A::AddHypothesis, "add a hypothesis").hint("add"),
+    bind(X::Matrix, ch('E'), A::AddEvidence, "add evidence with no passage (assumption, absence)").hint("add"),
+    bind(X::Matrix, ch('e'), A::EditSelected, "edit the hypothesis, evidence item or title").hint("edit"),
+    bind(X::Matrix, ch('d'), A::DeleteSelected, "delete the hypothesis or evidence item").hint("delete"),
+    bind(X::Matrix, ch('s'), A::CycleOrder, "order evidence: file, diagnosticity, credibility").hint("order"),
+    bind(X::Matrix, ch('<'), A::MoveColumnLeft, "move the hypothesis column left"),
+    bind(X::Matrix, ch('>'), A::MoveColumnRight, "move the hypothesis column right"),
+    bind(X::Matrix, plain(K::Enter), A::Open, "jump to the evidence's passage in the reader"),
+    // Text fields (the filter and the search)
+    bind(X::TextField, plain(K::Enter), A::Submit, "keep what was typed and leave the field").hint("keep"),
+    bind(X::TextField, plain(K::Esc), A::CloseTop, "clear the field and leave it").hint("clear"),
     bind(X::TextField, plain(K::Up), A::Up, "move up"),
     bind(X::TextField, plain(K::Down), A::Down, "move down"),
     // Keys that must work while typing a filter or a search, too.
-    bind(X::TextField, plain(K::Tab), A::NextPane, "next pane"),
-    bind(
-        X::TextField,
-        plain(K::BackTab),
-        A::PreviousPane,
-        "previous pane",
-    ),
+    bind(X::TextField, plain(K::Tab), A::NextPane, "next pane").hint("pane"),
+    bind(X::TextField, plain(K::BackTab), A::PreviousPane, "previous pane"),
     bind(X::TextField, ctrl('s'), A::Save, "save the matrix"),
-    bind(
-        X::TextField,
-        ctrl('c'),
-        A::Quit,
-        "quit (asks first if there are unsaved changes)",
-    ),
-    bind(
-        X::TextField,
-        ctrl('q'),
-        A::Quit,
-        "quit (asks first if there are unsaved changes)",
-    ),
+    bind(X::TextField, ctrl('c'), A::Quit, "quit (asks first if there are unsaved changes)"),
+    bind(X::TextField, ctrl('q'), A::Quit, "quit (asks first if there are unsaved changes)"),
     // Forms
-    bind(X::Form, plain(K::Tab), A::NextField, "next field"),
+    bind(X::Form, plain(K::Tab), A::NextField, "next field").hint("field"),
     bind(X::Form, plain(K::Down), A::NextField, "next field"),
-    bind(
-        X::Form,
-        plain(K::BackTab),
-        A::PreviousField,
-        "previous field",
-    ),
+    bind(X::Form, plain(K::BackTab), A::PreviousField, "previous field"),
     bind(X::Form, plain(K::Up), A::PreviousField, "previous field"),
-    bind(X::Form, plain(K::Enter), A::Submit, "save the form"),
+    bind(X::Form, plain(K::Enter), A::Submit, "save the form").hint("save"),
     bind(X::Form, ctrl('s'), A::Submit, "save the form"),
-    bind(X::Form, plain(K::Esc), A::CloseTop, "cancel"),
-    bind(
-        X::Form,
-        ch(' '),
-        A::ChoiceNext,
-        "next choice (on a choice field)",
-    ),
-    bind(
-        X::Form,
-        plain(K::Right),
-        A::ChoiceNext,
-        "next choice (on a choice field)",
-    ),
-    bind(
-        X::Form,
-        plain(K::Left),
-        A::ChoicePrevious,
-        "previous choice (on a choice field)",
-    ),
-    // Questions
-    bind(X::Confirm, ch('y'), A::Answer('y'), "yes"),
-    bind(X::Confirm, ch('n'), A::Answer('n'), "no"),
-    bind(
-        X::Confirm,
-        ch('r'),
-        A::Answer('r'),
-        "reload, restore or read-only, as the question says",
-    ),
-    bind(
-        X::Confirm,
-        ch('o'),
-        A::Answer('o'),
-        "overwrite, as the question says",
-    ),
-    bind(
-        X::Confirm,
-        ch('s'),
-        A::Answer('s'),
-        "save as another file, as the question says",
-    ),
-    bind(
-        X::Confirm,
-        ch('d'),
-        A::Answer('d'),
-        "discard, as the question says",
-    ),
-    bind(X::Confirm, plain(K::Esc), A::CloseTop, "cancel"),
+    bind(X::Form, plain(K::Esc), A::CloseTop, "cancel").hint("cancel"),
+    bind(X::Form, ch(' '), A::ChoiceNext, "next choice (on a choice field)"),
+    bind(X::Form, plain(K::Right), A::ChoiceNext, "next choice (on a choice field)"),
+    bind(X::Form, plain(K::Left), A::ChoicePrevious, "previous choice (on a choice field)"),
+    // Questions: the answer keys are each question's own choices (see
+    // `questions.rs`); Esc backs out of every one.
+    bind(X::Confirm, plain(K::Esc), A::CloseTop, "back out: nothing happens").hint("back out"),
     // Lists
-    bind(X::Choice, ch('j'), A::Down, "next"),
+    bind(X::Choice, ch('j'), A::Down, "next").hint("move"),
     bind(X::Choice, plain(K::Down), A::Down, "next"),
-    bind(X::Choice, ch('k'), A::Up, "previous"),
+    bind(X::Choice, ch('k'), A::Up, "previous").hint("move"),
     bind(X::Choice, plain(K::Up), A::Up, "previous"),
     bind(X::Choice, ch('g'), A::Top, "first"),
     bind(X::Choice, plain(K::Home), A::Top, "first"),
     bind(X::Choice, ch('G'), A::Bottom, "last"),
     bind(X::Choice, plain(K::End), A::Bottom, "last"),
-    bind(X::Choice, plain(K::Enter), A::Submit, "choose"),
-    bind(X::Choice, plain(K::Esc), A::CloseTop, "cancel"),
-    // Help
-    bind(X::Help, ch('?'), A::CloseTop, "close help"),
-    bind(X::Help, plain(K::F(1)), A::CloseTop, "close help"),
-    bind(X::Help, plain(K::Esc), A::CloseTop, "close help"),
-    bind(X::Help, ch('q'), A::CloseTop, "close help"),
-    bind(X::Help, ch('j'), A::Down, "scroll down"),
+    bind(X::Choice, plain(K::Enter), A::Submit, "choose").hint("choose"),
+    bind(X::Choice, plain(K::Esc), A::CloseTop, "cancel").hint("cancel"),
+    // Help and the message log
+    bind(X::Help, ch('?'), A::CloseTop, "close"),
+    bind(X::Help, plain(K::F(1)), A::CloseTop, "close"),
+    bind(X::Help, plain(K::Esc), A::CloseTop, "close").hint("close"),
+    bind(X::Help, ch('q'), A::CloseTop, "close"),
+    bind(X::Help, ch('j'), A::Down, "scroll down").hint("scroll"),
     bind(X::Help, plain(K::Down), A::Down, "scroll down"),
-    bind(X::Help, ch('k'), A::Up, "scroll up"),
+    bind(X::Help, ch('k'), A::Up, "scroll up").hint("scroll"),
     bind(X::Help, plain(K::Up), A::Up, "scroll up"),
     bind(X::Help, plain(K::PageDown), A::PageDown, "page down"),
     bind(X::Help, plain(K::PageUp), A::PageUp, "page up"),
+    bind(X::Help, ch('g'), A::Top, "go to the top").hint("top"),
+    bind(X::Help, plain(K::Home), A::Top, "go to the top"),
+    bind(X::Help, ch('G'), A::Bottom, "go to the bottom").hint("bottom"),
+    bind(X::Help, plain(K::End), A::Bottom, "go to the bottom"),
+    // Typing in any text field; every other printable key is itself.
+    bind(X::Typing, plain(K::Left), A::Type(T::GoToPrevChar), "move the cursor"),
+    bind(X::Typing, plain(K::Right), A::Type(T::GoToNextChar), "move the cursor"),
+    bind(X::Typing, plain(K::Home), A::Type(T::GoToStart), "move the cursor"),
+    bind(X::Typing, plain(K::End), A::Type(T::GoToEnd), "move the cursor"),
+    bind(X::Typing, ctrl('a'), A::Type(T::GoToStart), "move the cursor"),
+    bind(X::Typing, ctrl('e'), A::Type(T::GoToEnd), "move the cursor"),
+    bind(X::Typing, ctrl_key(K::Left), A::Type(T::GoToPrevWord), "move by word"),
+    bind(X::Typing, ctrl_key(K::Right), A::Type(T::GoToNextWord), "move by word"),
+    bind(X::Typing, plain(K::Backspace), A::Type(T::DeletePrevChar), "delete a character"),
+    bind(X::Typing, plain(K::Delete), A::Type(T::DeleteNextChar), "delete a character"),
+    bind(X::Typing, ctrl('w'), A::Type(T::DeletePrevWord), "delete the word before the cursor"),
+    bind(X::Typing, ctrl_key(K::Backspace), A::Type(T::DeletePrevWord), "delete the word before the cursor"),
+    bind(X::Typing, alt(K::Backspace), A::Type(T::DeletePrevWord), "delete the word before the cursor"),
+    bind(X::Typing, ctrl('u'), A::Type(T::DeleteLine), "delete the whole field"),
+    bind(X::Typing, ctrl('k'), A::Type(T::DeleteTillEnd), "delete to the end"),
 ];
 
 /// The action bound to `key` in `context`: the context's own binding
@@ -524,6 +355,35 @@ pub fn grouped(context: Context) -> Vec<(Vec<String>, &'static str)> {
         }
     }
     groups
+}
+
+/// The status-bar hints of `context`, from the table's hinted rows (and,
+/// for panes, the hinted global ones): `"C c n i I x rate · H E add"`.
+pub fn hints(context: Context) -> String {
+    let mut groups: Vec<(Vec<String>, &'static str)> = Vec::new();
+    let global = context
+        .inherits_global()
+        .then_some(Context::Global)
+        .into_iter();
+    for wanted in std::iter::once(context).chain(global) {
+        for binding in KEYMAP.iter().filter(|b| b.context == wanted) {
+            let Some(word) = binding.hint else { continue };
+            // A pane's own key hides the global one on the same key.
+            if wanted == Context::Global && action_for(context, binding.key) != Some(binding.action)
+            {
+                continue;
+            }
+            match groups.iter_mut().find(|(_, w)| *w == word) {
+                Some((keys, _)) => keys.push(binding.key.label()),
+                None => groups.push((vec![binding.key.label()], word)),
+            }
+        }
+    }
+    groups
+        .iter()
+        .map(|(keys, word)| format!("{} {word}", keys.join(" ")))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// The first key bound to `action` in `context`, for hints such as

@@ -20,6 +20,9 @@ pub enum Msg {
     Action(Action),
     /// Editing the text field that has focus.
     Input(InputRequest),
+    /// Text pasted into the terminal (bracketed paste): text in the focused
+    /// field, and nothing anywhere else.
+    Paste(String),
     Resize {
         width: u16,
         height: u16,

@@ -147,8 +147,9 @@ fn kill_9_loses_at_most_two_seconds_and_the_changes_are_recovered() {
     let original = std::fs::read(&path).unwrap();
     let mut ach = Session::start(dir.path(), &["open", MATRIX]);
     ach.wait_for("Rank");
-    // E1 × H1 → II, E3 × H1 → CC; then two seconds pass, then kill -9.
-    ach.send("IjjC");
+    // E1 × H1 → II, E3 × H1 → CC (a rating moves on across the row, so
+    // `h` comes back to H1); then two seconds pass, then kill -9.
+    ach.send("IjjhC");
     ach.wait_for("[+]");
     std::thread::sleep(Duration::from_millis(2000));
     ach.signal("KILL");
@@ -178,8 +179,9 @@ fn sigterm_right_after_quick_edits_keeps_every_edit() {
         let dir = workspace();
         let mut ach = Session::start(dir.path(), &["open", MATRIX]);
         ach.wait_for("Rank");
-        // E1 × H1 → II, E3 × H1 → CC, undo and redo the second.
-        ach.send("IjjCu\x12");
+        // E1 × H1 → II, E3 × H1 → CC (`h` back to H1 after the first
+        // rating moved on), undo and redo the second.
+        ach.send("IjjhCu\x12");
         ach.wait_for("Redid: rated");
         ach.signal(signal);
         let recovery = ach_workbench::storage::read_recovery(&dir.path().join(MATRIX))

@@ -96,7 +96,8 @@ fn undoing_back_to_the_saved_state_removes_the_recovery_file() {
 fn reopening_offers_the_recovered_changes() {
     let dir = {
         let mut crashed = bench_with_matrix();
-        crashed.keys("IjjC");
+        // Rating moves across the row: `h` goes back to H1.
+        crashed.keys("IjjhC");
         crashed.wait(2);
         // The workbench "crashes": its state is dropped without saving.
         crashed.dir
@@ -433,6 +434,7 @@ fn thousands_of_documents_are_listed_filtered_and_opened() {
     assert_eq!(bench.state.library.library.documents.len(), 3000);
     bench.keys("<End>");
     let _ = bench.screen();
+    bench.keys("/");
     bench.type_text("batch17/r042");
     let entries = &bench.state.library.entries;
     assert!(!entries.is_empty() && entries.len() < 3000);

@@ -15,6 +15,7 @@ fn library_on_start() {
 #[test]
 fn library_filtered() {
     let mut bench = Bench::new(100, 30);
+    bench.keys("/");
     bench.type_text("azer");
     assert_snapshot!(bench.terminal().backend());
 }
@@ -104,4 +105,37 @@ fn export_popup() {
     bench.open_matrix(ATTACK);
     bench.keys("Xj");
     assert_snapshot!(bench.terminal().backend());
+}
+
+#[test]
+fn no_leader_until_evidence_bears_then_ties_and_unrated_columns_show() {
+    // Issue 8 items 8 and 23.
+    let mut bench = Bench::new(120, 30);
+    bench.send(ach_workbench::tui::msg::Msg::Action(
+        ach_workbench::tui::action::Action::NewMatrix,
+    ));
+    bench.type_text("Who leads");
+    bench.keys("<Enter>");
+    bench.state.focus = ach_workbench::tui::state::Pane::Matrix;
+    bench.keys("H");
+    bench.type_text("First");
+    bench.keys("<Enter>H");
+    bench.type_text("Second");
+    bench.keys("<Enter>H");
+    bench.type_text("Brand new");
+    bench.keys("<Enter>E");
+    bench.type_text("An assumption");
+    bench.keys("<Enter>");
+    let screen = bench.screen();
+    assert!(
+        !screen.contains('★'),
+        "no leader with no ratings:\n{screen}"
+    );
+    // H1 and H2 rated alike: a tie, both marked; H3 wholly unrated: never
+    // the leader, and its rank says one cell is unrated.
+    bench.keys("hhcc");
+    assert_snapshot!(bench.terminal().backend());
+    let screen = bench.screen();
+    assert!(screen.contains("1= ★        1= ★"), "{screen}");
+    assert!(screen.contains("1?"), "{screen}");
 }

@@ -46,6 +46,8 @@ fn every_rating_key_sets_its_rating() {
     ] {
         bench.keys(key);
         assert_eq!(bench.matrix().rating(0, 0), rating, "after {key}");
+        // A rating moves on across the row; come back to the cell.
+        bench.state.matrix.as_mut().unwrap().column = 0;
     }
 }
 
@@ -59,7 +61,8 @@ fn rating_rescores_and_undo_redo_walk_the_history() {
     let after = score(bench.matrix()).hypotheses[1].weighted_inconsistency;
     assert!((after - before - 4.0).abs() < 1e-9);
     assert!(bench.state.matrix.as_ref().unwrap().is_dirty());
-    bench.keys("jjn");
+    // Rating moved the cursor on to H3: back to H2 first.
+    bench.keys("jjhn");
     bench.keys("uu");
     assert_eq!(bench.matrix(), &original);
     assert!(!bench.state.matrix.as_ref().unwrap().is_dirty());
@@ -130,7 +133,8 @@ fn a_form_refuses_bad_input_and_keeps_it() {
     };
     assert_eq!(form.error.as_deref(), Some("evidence needs a summary"));
     bench.type_text("No mobilisation seen");
-    bench.keys("<Tab><Space><Space><Enter>");
+    // The kind starts as "assumption"; one step on is "absence".
+    bench.keys("<Tab><Space><Enter>");
     let added = bench.matrix().evidence().last().unwrap();
     assert_eq!(added.summary, "No mobilisation seen");
     assert_eq!(added.kind.word(), "absence");
@@ -313,14 +317,32 @@ fn enter_on_a_sourced_item_shows_its_passage_selected() {
 #[test]
 fn library_filter_narrows_and_opens() {
     let mut bench = Bench::new(100, 30);
+    bench.keys("/");
     bench.type_text("iran esc");
     assert!(bench.state.library.filtering);
-    let entries = bench.state.library.entries.len();
-    assert!((1..8).contains(&entries), "{entries} entries");
-    bench.keys("<Enter>");
-    assert!(bench.state.reader.document.is_some() || bench.state.matrix.is_some());
+    // The escalation matrix and document, best first.
+    let titles = entry_paths(&bench);
+    assert_eq!(
+        titles[..2],
+        [
+            "hypotheses/iran-azerbaijan-escalation.toml",
+            "seeds/004_2be94a85530b984a.txt"
+        ]
+    );
+    bench.keys("<Down><Enter>");
+    assert_eq!(
+        bench
+            .state
+            .reader
+            .document
+            .as_ref()
+            .unwrap()
+            .document
+            .path(),
+        "seeds/004_2be94a85530b984a.txt"
+    );
     // Esc clears the filter.
-    bench.keys("<S-Tab><S-Tab>");
+    bench.keys("<S-Tab>");
     assert_eq!(bench.state.focus, Pane::Library);
     bench.keys("/x<Esc>");
     assert_eq!(bench.state.library.filter.value(), "");
@@ -331,6 +353,76 @@ fn library_filter_narrows_and_opens() {
     assert_eq!(bench.state.library.filter.value(), "q");
     bench.keys("<S-Tab><C-c>");
     assert!(bench.state.quitting);
+}
+
+/// The paths of the library rows, in order.
+fn entry_paths(bench: &Bench) -> Vec<String> {
+    use ach_workbench::tui::state::Entry;
+    let library = &bench.state.library;
+    library
+        .entries
+        .iter()
+        .map(|entry| match *entry {
+            Entry::Matrix(i) => library.library.matrices[i].path.clone(),
+            Entry::Document(i) => library.library.documents[i].path.clone(),
+            Entry::Skipped(i) => library.library.skipped[i].path.clone(),
+        })
+        .collect()
+}
+
+#[test]
+fn words_typed_into_the_filter_never_run_commands() {
+    // Issue 8 item 1: `qatar` quit, `us` undid an edit, `kazakh` became
+    // "azakh". The rule now is less's: `/` starts the filter, and from then
+    // on until Enter or Esc every printable key is text.
+    let mut bench = Bench::new(100, 30);
+    bench.open_matrix(ATTACK);
+    bench.state.focus = Pane::Matrix;
+    bench.keys("jI");
+    bench.state.focus = Pane::Library;
+    let before = bench.matrix().clone();
+    let screen = bench.screen();
+    assert!(screen.contains("/ to filter"), "{screen}");
+    bench.keys("/");
+    bench.type_text("kazakh qatar us jgGzX?M");
+    assert_eq!(
+        bench.state.library.filter.value(),
+        "kazakh qatar us jgGzX?M"
+    );
+    assert!(!bench.state.quitting);
+    assert_eq!(bench.matrix(), &before, "nothing was undone");
+    assert!(bench.state.popups.is_empty());
+    assert!(!bench.state.zoomed);
+    let screen = bench.screen();
+    assert!(screen.contains("Filter: kazakh qatar"), "{screen}");
+    // Once the rating's message has been read, the hints say the mode.
+    bench.wait(1);
+    bench.wait(10);
+    let screen = bench.screen();
+    assert!(
+        screen.contains("typing: printable keys are text"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn a_new_filter_starts_empty_and_a_kept_one_is_shown() {
+    // Issue 8 item 18: the old filter text made a new search find 0.
+    let mut bench = Bench::new(100, 30);
+    // Enter opens the best match and keeps the filter.
+    bench.keys("/iran<Enter>");
+    bench.state.focus = Pane::Library;
+    assert!(!bench.state.library.filtering);
+    assert_eq!(bench.state.library.filter.value(), "iran");
+    let screen = bench.screen();
+    assert!(screen.contains("Filtered by: iran"), "{screen}");
+    bench.keys("/");
+    assert_eq!(bench.state.library.filter.value(), "");
+    bench.type_text("armenia");
+    assert_eq!(
+        entry_paths(&bench)[0],
+        "hypotheses/azerbaijan-armenia-attack.toml"
+    );
 }
 
 #[test]
@@ -527,4 +619,136 @@ fn a_new_matrix_is_created_listed_and_opened() {
             .text
             .contains("Could not create")
     );
+}
+
+#[test]
+fn messages_expire_the_hints_return_and_the_log_keeps_them_whole() {
+    // Issue 8 item 5.
+    let mut bench = Bench::new(100, 30);
+    bench.open_matrix(ATTACK);
+    bench.state.focus = Pane::Matrix;
+    bench.keys("jI");
+    let rated = bench.state.notice.clone().expect("the rating is reported");
+    bench.wait(1);
+    assert_eq!(bench.state.notice.as_ref(), Some(&rated), "still shown");
+    bench.wait(6);
+    assert_eq!(bench.state.notice, None, "gone after a while");
+    let status = bench.screen().lines().last().unwrap().to_owned();
+    assert!(status.contains("C c n i I x rate"), "{status}");
+    // The log holds every message, each in full.
+    bench.keys("M");
+    assert!(matches!(
+        bench.state.popups.last(),
+        Some(Popup::Messages { .. })
+    ));
+    let screen = bench.screen();
+    assert!(
+        screen.contains("Opened hypotheses/azerbaijan-armenia-attack.toml"),
+        "{screen}"
+    );
+    let start: String = rated.text.chars().take(30).collect();
+    assert!(screen.contains(&start), "{screen}");
+    bench.keys("<Esc>");
+    assert!(bench.state.popups.is_empty());
+}
+
+#[test]
+fn help_wraps_long_descriptions_and_g_and_capital_g_scroll_it() {
+    // Issue 8 item 7: "JSON, brie" was cut off, and g/G did nothing.
+    let mut bench = Bench::new(100, 30);
+    bench.keys("?");
+    bench.keys("G");
+    let Some(Popup::Help { scroll }) = bench.state.popups.last() else {
+        panic!("help is open");
+    };
+    let bottom = *scroll;
+    assert!(bottom > 0);
+    // At the bottom, one line up moves at once.
+    bench.keys("k");
+    assert!(
+        matches!(bench.state.popups.last(), Some(Popup::Help { scroll }) if *scroll == bottom - 1)
+    );
+    bench.keys("g");
+    assert!(matches!(
+        bench.state.popups.last(),
+        Some(Popup::Help { scroll: 0 })
+    ));
+    let screen = bench.screen();
+    assert!(screen.contains("JSON, brief)"), "{screen}");
+}
+
+#[test]
+fn rating_moves_across_the_row_and_says_so() {
+    // Issue 8 item 15 (and issue 11): one item against every hypothesis.
+    let mut bench = Bench::new(100, 30);
+    bench.open_matrix(ATTACK);
+    bench.state.focus = Pane::Matrix;
+    bench.keys("I");
+    let open = bench.state.matrix.as_ref().unwrap();
+    assert_eq!((open.row, open.column), (MatrixRow::Evidence(0), 1));
+    assert_eq!(
+        bench.state.notice.as_ref().unwrap().text,
+        "Rated E1 against H1: II · next: H2"
+    );
+    bench.keys("ccc");
+    let open = bench.state.matrix.as_ref().unwrap();
+    assert_eq!((open.row, open.column), (MatrixRow::Evidence(1), 0));
+    assert_eq!(
+        bench.state.notice.as_ref().unwrap().text,
+        "Rated E1 against H4: C · row done; next: E2 against H1"
+    );
+    assert_eq!(bench.matrix().rating(0, 3), Some(Rating::Consistent));
+}
+
+#[test]
+fn moving_a_column_says_where_it_went() {
+    let mut bench = Bench::new(100, 30);
+    bench.open_matrix(ATTACK);
+    bench.state.focus = Pane::Matrix;
+    bench.keys(">");
+    assert_eq!(
+        bench.state.notice.as_ref().unwrap().text,
+        "Moved hypothesis H1 right: now column 2 of 4 (u to undo)"
+    );
+    bench.keys("<lt><lt>");
+    assert_eq!(
+        bench.state.notice.as_ref().unwrap().text,
+        "This hypothesis is already the first column"
+    );
+}
+
+#[test]
+fn editing_only_the_analyst_says_so() {
+    // Issue 8 item 6.
+    let mut bench = Bench::new(100, 30);
+    bench.open_matrix(ATTACK);
+    bench.state.focus = Pane::Matrix;
+    bench.keys("kke");
+    let Some(Popup::Form(form)) = bench.state.popups.last_mut() else {
+        panic!("the header form");
+    };
+    form.focused = form
+        .fields
+        .iter()
+        .position(|f| f.label == "Analyst")
+        .unwrap();
+    bench.keys(" (reviewed)<Enter>");
+    assert_eq!(
+        bench.state.notice.as_ref().unwrap().text,
+        "Edited the matrix analyst"
+    );
+}
+
+#[test]
+fn an_item_with_no_passage_starts_as_an_assumption() {
+    // Issue 8 item 12.
+    let mut bench = Bench::new(100, 30);
+    bench.open_matrix(ATTACK);
+    bench.state.focus = Pane::Matrix;
+    bench.keys("E");
+    let Some(Popup::Form(form)) = bench.state.popups.last() else {
+        panic!("the evidence form");
+    };
+    let kind = form.fields.iter().find(|f| f.label == "Kind").unwrap();
+    assert_eq!(kind.value(), "assumption");
 }

@@ -35,7 +35,10 @@ pub fn evidence_form(matrix: &Matrix, index: Option<usize>) -> Form {
             )
         }
         None => {
-            let evidence = Evidence::new(new_id(matrix), "");
+            // `E` adds an item with no passage: an assumption or an absence
+            // of evidence, never a report (which would have a passage).
+            let mut evidence = Evidence::new(new_id(matrix), "");
+            evidence.kind = crate::model::EvidenceKind::Assumption;
             build("New evidence", FormPurpose::AddEvidence, &evidence, SUMMARY)
         }
     }

@@ -7,7 +7,7 @@ mod status;
 
 pub use open_matrix::{EvidenceOrder, MatrixRow, OpenMatrix};
 pub use popup::{Popup, Question};
-pub use status::{Notice, Severity};
+pub use status::{LoggedNotice, Notice, Severity};
 
 use crate::workspace::Workspace;
 
@@ -55,6 +55,9 @@ pub struct State {
     pub zoomed: bool,
     pub popups: Vec<Popup>,
     pub notice: Option<Notice>,
+    /// Every message since the workbench started, oldest first; the last
+    /// one is `notice` while it is shown.
+    pub log: Vec<LoggedNotice>,
     /// The terminal size, from resize events.
     pub width: u16,
     pub height: u16,
@@ -74,6 +77,7 @@ impl State {
             zoomed: false,
             popups: Vec::new(),
             notice: None,
+            log: Vec::new(),
             width,
             height,
             quitting: false,
@@ -82,7 +86,25 @@ impl State {
 
     /// Shows a notification in the status bar.
     pub fn notify(&mut self, notice: Notice) {
+        self.log.push(LoggedNotice {
+            notice: notice.clone(),
+            at: None,
+        });
         self.notice = Some(notice);
+    }
+
+    /// Time passed: stamps new messages, and takes the shown one away once
+    /// it has been read long enough, so the key hints come back.
+    pub fn expire_notice(&mut self, now: chrono::DateTime<chrono::Utc>) {
+        let Some(last) = self.log.last_mut() else {
+            return;
+        };
+        let shown_since = *last.at.get_or_insert(now);
+        if let Some(notice) = &self.notice
+            && now - shown_since >= notice.severity.lifetime()
+        {
+            self.notice = None;
+        }
     }
 }
 

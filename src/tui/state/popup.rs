@@ -45,6 +45,10 @@ pub enum Popup {
     Help {
         scroll: u16,
     },
+    /// Every message since the workbench started, newest last.
+    Messages {
+        scroll: u16,
+    },
     Form(Form),
     Confirm {
         question: Question,

@@ -77,7 +77,7 @@ pub fn exported(
         ))),
         Err(ExportFailure::Exists) => {
             let text = format!(
-                "{shown} already exists. Replace it with a new {} export?\n\ny  replace it    n or Esc  keep it",
+                "{shown} already exists. Replace it with a new {} export?",
                 format.name()
             );
             state

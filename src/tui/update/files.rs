@@ -23,7 +23,7 @@ pub fn matrix_loaded(
         Ok(loaded) => match &loaded.lock {
             Err(holder) => {
                 let text = format!(
-                    "{} is already open in another workbench ({}).\nEditing it in both would lose one side's changes.\n\nr  open it read-only    Esc  do not open it",
+                    "{} is already open in another workbench ({}).\nEditing it in both would lose one side's changes.",
                     state.workspace.display_path(&path),
                     one_line(holder)
                 );
@@ -79,7 +79,7 @@ pub fn open_loaded(state: &mut State, path: PathBuf, loaded: LoadedMatrix, read_
         };
         let local = recovery.written.with_timezone(&chrono::Local);
         let text = format!(
-            "Unsaved changes to {} were recovered: {} edit{}, last kept at {}.\n{changed}\n\nr  restore them    d  discard them    Esc  decide later (the matrix stays closed)",
+            "Unsaved changes to {} were recovered: {} edit{}, last kept at {}.\n{changed}",
             state.workspace.display_path(&path),
             recovery.edits,
             if recovery.edits == 1 { "" } else { "s" },
@@ -142,7 +142,7 @@ pub fn saved(
         }
         Err(SaveFailure::ChangedOnDisk) => {
             let text = format!(
-                "{shown} has changed on disk since you opened it (another editor, or git).\nSaving now would overwrite those changes.\n\nr  reload it from disk (your unsaved changes are lost)\no  overwrite it with your version\ns  save your version as another file\nEsc  cancel"
+                "{shown} has changed on disk since you opened it (another editor, or git).\nSaving now would overwrite those changes."
             );
             state
                 .popups
@@ -157,7 +157,7 @@ pub fn saved(
         }
         Err(SaveFailure::Io(why)) => {
             let text = format!(
-                "Could not save: {why}\nThe file on disk is untouched and your changes are still here, unsaved.\n\ns  save them as another file    Esc  keep working"
+                "Could not save: {why}\nThe file on disk is untouched and your changes are still here, unsaved."
             );
             state
                 .popups
@@ -179,7 +179,7 @@ pub fn matrix_created(state: &mut State, path: PathBuf, result: Result<(), Strin
     match &state.matrix {
         Some(open) if open.is_dirty() => {
             let text = format!(
-                "Created {shown}. {} has unsaved changes: save them before opening the new matrix?\n\ny  save, then open    n  discard them and open    Esc  stay",
+                "Created {shown}. {} has unsaved changes: save them before opening the new matrix?",
                 open.file_name()
             );
             state

@@ -31,6 +31,12 @@ pub fn act(state: &mut State, action: Action, now: DateTime<Utc>) -> Option<Vec<
             state.popups.push(Popup::Help { scroll: 0 });
             Vec::new()
         }
+        Action::ShowMessages => {
+            // Scrolled to the newest message.
+            state.popups.push(Popup::Messages { scroll: u16::MAX });
+            super::popup::clamp_scroll(state);
+            Vec::new()
+        }
         Action::NewMatrix => {
             state.popups.push(Popup::Form(new_matrix_form()));
             Vec::new()
@@ -54,7 +60,7 @@ pub fn quit(state: &mut State) -> Vec<Effect> {
     match &state.matrix {
         Some(open) if open.is_dirty() => {
             let text = format!(
-                "{} has unsaved changes. Save before quitting?\n\ny  save and quit    n  quit without saving    Esc  stay",
+                "{} has unsaved changes. Save before quitting?",
                 open.file_name()
             );
             state.popups.push(Popup::ask(Question::QuitUnsaved, text));
@@ -83,7 +89,7 @@ pub fn save(state: &mut State, now: DateTime<Utc>, then: AfterSave) -> Vec<Effec
     if open.unsaved_comments {
         let shown = state.workspace.display_path(&open.path);
         let text = format!(
-            "{shown} has comments. The workbench writes the file in its own layout and does not keep them\n(the version with comments stays in {shown}.orig until you remove it).\n\ny  save without the comments    s  save as another file    Esc  do not save"
+            "{shown} has comments. The workbench writes the file in its own layout and does not keep them\n(the version with comments stays in {shown}.orig until you remove it)."
         );
         state
             .popups

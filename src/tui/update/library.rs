@@ -4,9 +4,9 @@ use ratatui::layout::Rect;
 
 use super::viewport::scrolled_to;
 use crate::tui::action::Action;
+use crate::tui::layout::inner;
 use crate::tui::msg::Effect;
 use crate::tui::state::{Entry, Notice, Popup, Question, State};
-use crate::tui::view::inner;
 
 pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
     let library = &mut state.library;
@@ -19,7 +19,15 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
         Action::PageDown => library.selected = (library.selected + 10).min(last),
         Action::Top => library.selected = 0,
         Action::Bottom => library.selected = last,
-        Action::StartFilter => library.filtering = true,
+        Action::StartFilter => {
+            // A new filter starts empty, as `/` does in less: an old one
+            // left in place would make the new search find nothing.
+            library.filtering = true;
+            if !library.filter.value().is_empty() {
+                library.filter.reset();
+                library.refilter();
+            }
+        }
         Action::Submit => {
             library.filtering = false;
             return open_selected(state);
@@ -62,7 +70,7 @@ fn open_selected(state: &mut State) -> Vec<Effect> {
                 }
                 Some(open) if open.is_dirty() => {
                     let text = format!(
-                        "{} has unsaved changes. Save them before opening {}?\n\ny  save, then open    n  discard them and open    Esc  stay",
+                        "{} has unsaved changes. Save them before opening {}?",
                         open.file_name(),
                         matrix.path
                     );

@@ -5,9 +5,9 @@ use crate::edit::Edit;
 use crate::model::Rating;
 use crate::tui::action::Action;
 use crate::tui::forms::{evidence_form, header_form, hypothesis_form};
+use crate::tui::layout::{MatrixGeometry, areas, inner};
 use crate::tui::msg::Effect;
 use crate::tui::state::{MatrixRow, Notice, OpenMatrix, Popup, Question, State};
-use crate::tui::view::{MatrixGeometry, areas, inner};
 
 pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
     let page = page_rows(state);
@@ -129,15 +129,43 @@ fn rate(state: &mut State, rating: Option<Rating>) {
     }
     let hypothesis = open.column;
     let before = open.matrix.rating(evidence, hypothesis);
-    if before == rating {
-        return;
-    }
-    open.apply(Edit::Rate {
+    let edit = Edit::Rate {
         evidence,
         hypothesis,
         before,
         after: rating,
-    });
+    };
+    let described = crate::text::capitalised(&edit.describe(&open.matrix));
+    if before != rating {
+        open.apply(edit);
+    }
+    if rating.is_none() {
+        state.notify(Notice::info(described));
+        return;
+    }
+    // Across the row, as Heuer advises: one item against every hypothesis
+    // in turn; after the last hypothesis, the next item's first.
+    let last_column = open.matrix.hypotheses().len() - 1;
+    let next = if hypothesis < last_column {
+        open.column = hypothesis + 1;
+        format!("next: {}", open.matrix.hypotheses()[hypothesis + 1].id)
+    } else {
+        let order = open.current_display_order();
+        let position = order.iter().position(|&i| i == evidence);
+        match position.and_then(|p| order.get(p + 1)) {
+            Some(&next_row) => {
+                open.row = MatrixRow::Evidence(next_row);
+                open.column = 0;
+                format!(
+                    "row done; next: {} against {}",
+                    open.matrix.evidence()[next_row].id,
+                    open.matrix.hypotheses()[0].id
+                )
+            }
+            None => "that was the last cell".to_owned(),
+        }
+    };
+    state.notify(Notice::info(format!("{described} · {next}")));
 }
 
 fn edit_selected(state: &mut State) {
@@ -174,7 +202,7 @@ fn delete_selected(state: &mut State) {
             (
                 Question::DeleteHypothesis(open.column),
                 format!(
-                    "Delete hypothesis {} “{}” and its {} ratings?\n\ny  delete    n or Esc  keep it",
+                    "Delete hypothesis {} “{}” and its {} ratings?",
                     hypothesis.id,
                     hypothesis.title,
                     (0..open.matrix.evidence().len())
@@ -187,10 +215,7 @@ fn delete_selected(state: &mut State) {
             let evidence = &open.matrix.evidence()[index];
             (
                 Question::DeleteEvidence(index),
-                format!(
-                    "Delete evidence {} “{}”?\n\ny  delete    n or Esc  keep it",
-                    evidence.id, evidence.summary
-                ),
+                format!("Delete evidence {} “{}”?", evidence.id, evidence.summary),
             )
         }
     };
@@ -206,9 +231,29 @@ fn move_column(state: &mut State, action: Action) {
         Action::MoveColumnLeft => from.checked_sub(1),
         _ => Some(from + 1).filter(|&to| to < open.matrix.hypotheses().len()),
     };
-    if let Some(to) = to {
-        open.apply(Edit::SwapHypotheses { a: from, b: to });
-        open.column = to;
+    match to {
+        Some(to) => {
+            let id = open.matrix.hypotheses()[from].id.clone();
+            open.apply(Edit::SwapHypotheses { a: from, b: to });
+            open.column = to;
+            let side = if to < from { "left" } else { "right" };
+            let text = format!(
+                "Moved hypothesis {id} {side}: now column {} of {} (u to undo)",
+                to + 1,
+                open.matrix.hypotheses().len()
+            );
+            state.notify(Notice::info(text));
+        }
+        None => {
+            let end = if action == Action::MoveColumnLeft {
+                "first"
+            } else {
+                "last"
+            };
+            state.notify(Notice::info(format!(
+                "This hypothesis is already the {end} column"
+            )));
+        }
     }
 }
 

@@ -22,12 +22,14 @@ use super::state::{Pane, Popup, State};
 
 pub use files::open_matrix_now;
 pub use recovery::flush as flush_recovery;
+pub use text_input::has_text_focus;
 
 /// Carries out one message.
 pub fn update(state: &mut State, msg: Msg, now: DateTime<Utc>) -> Vec<Effect> {
     let effects = match msg {
         Msg::Action(action) => act(state, action, now),
         Msg::Input(request) => text_input::input(state, request),
+        Msg::Paste(text) => text_input::paste(state, &text),
         Msg::Resize { width, height } => {
             state.width = width;
             state.height = height;
@@ -50,7 +52,10 @@ pub fn update(state: &mut State, msg: Msg, now: DateTime<Utc>) -> Vec<Effect> {
             state.library.replace(library);
             Vec::new()
         }
-        Msg::Tick => recovery::tick(state, now),
+        Msg::Tick => {
+            state.expire_notice(now);
+            recovery::tick(state, now)
+        }
         Msg::Exported {
             format,
             path,

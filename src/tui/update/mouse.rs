@@ -5,9 +5,9 @@ use ratatui::layout::{Position, Rect};
 
 use crate::document::glyphs;
 use crate::tui::action::Action;
+use crate::tui::layout::{MatrixGeometry, areas, inner, reader_text_area};
 use crate::tui::msg::Effect;
 use crate::tui::state::{MatrixRow, Pane, State};
-use crate::tui::view::{MatrixGeometry, areas, inner, reader_text_area};
 
 /// Rows one notch of the wheel moves.
 const WHEEL_ROWS: usize = 3;

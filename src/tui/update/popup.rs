@@ -6,7 +6,9 @@ use crate::edit::Edit;
 use crate::text::capitalised;
 use crate::tui::action::Action;
 use crate::tui::forms::{FormPurpose, new_matrix_from, save_as_form, save_as_path};
+use crate::tui::layout::{text_popup_columns, text_popup_rows};
 use crate::tui::msg::{AfterSave, Effect, SaveMode};
+use crate::tui::questions::Answer;
 use crate::tui::state::{MatrixRow, Notice, Popup, Question, State};
 
 /// Lines the help popup scrolls per page.
@@ -14,17 +16,20 @@ const HELP_PAGE: u16 = 10;
 
 pub fn act(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
     match state.popups.last_mut() {
-        Some(Popup::Help { scroll }) => {
+        Some(Popup::Help { scroll } | Popup::Messages { scroll }) => {
             match action {
                 Action::Down => *scroll = scroll.saturating_add(1),
                 Action::Up => *scroll = scroll.saturating_sub(1),
                 Action::PageDown => *scroll = scroll.saturating_add(HELP_PAGE),
                 Action::PageUp => *scroll = scroll.saturating_sub(HELP_PAGE),
+                Action::Top => *scroll = 0,
+                Action::Bottom => *scroll = u16::MAX,
                 Action::CloseTop | Action::ToggleHelp => {
                     state.popups.pop();
                 }
                 _ => {}
             }
+            clamp_scroll(state);
             Vec::new()
         }
         Some(Popup::Form(form)) => match action {
@@ -52,7 +57,7 @@ pub fn act(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effect>
             _ => Vec::new(),
         },
         Some(Popup::Confirm { question, .. }) => match action {
-            Action::Answer(key) => answer(state, key, now),
+            Action::Answer(choice) => answer(state, choice, now),
             Action::CloseTop => {
                 if matches!(question, Question::Restore(_)) {
                     // Editing now would overwrite the recovered changes
@@ -70,6 +75,27 @@ pub fn act(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effect>
         },
         // The export list is handled by `export::act`.
         Some(Popup::Export { .. }) | None => Vec::new(),
+    }
+}
+
+/// Keeps a scrolled popup's offset within its text, so `G` then `k` moves
+/// at once and the view never has to correct it.
+pub fn clamp_scroll(state: &mut State) {
+    let (width, height) = (state.width, state.height);
+    let rows = text_popup_rows(width, height);
+    let columns = text_popup_columns(width, height);
+    let total = match state.popups.last() {
+        Some(Popup::Help { .. }) => crate::tui::help_text::help_lines(columns).len(),
+        Some(Popup::Messages { .. }) => {
+            crate::tui::help_text::message_lines(&state.log, columns).len()
+        }
+        _ => return,
+    };
+    let max = u16::try_from(total)
+        .unwrap_or(u16::MAX)
+        .saturating_sub(rows);
+    if let Some(Popup::Help { scroll } | Popup::Messages { scroll }) = state.popups.last_mut() {
+        *scroll = (*scroll).min(max);
     }
 }
 
@@ -141,110 +167,141 @@ fn submit_form(state: &mut State, now: DateTime<Utc>) -> Vec<Effect> {
     Vec::new()
 }
 
-/// A key pressed at a question. Keys the question does not take leave it
-/// on screen.
-fn answer(state: &mut State, key: char, now: DateTime<Utc>) -> Vec<Effect> {
-    let Some(Popup::Confirm { question, text }) = state.popups.pop() else {
+/// The answer to the question on top, chosen from its own choices (the
+/// dispatcher offers no others). Each question has its own small handler.
+fn answer(state: &mut State, answer: Answer, now: DateTime<Utc>) -> Vec<Effect> {
+    let Some(Popup::Confirm { question, .. }) = state.popups.pop() else {
         return Vec::new();
     };
-    match (question, key) {
-        (Question::QuitUnsaved, 'y') => super::global::save(state, now, AfterSave::Quit),
-        (Question::QuitUnsaved, 'n') => {
-            state.quitting = true;
-            // The analyst chose to drop the changes: drop their copy too.
-            state
-                .matrix
-                .as_ref()
-                .map(|open| vec![Effect::RemoveRecovery(open.path.clone())])
-                .unwrap_or_default()
-        }
-        (Question::DeleteHypothesis(index), 'y') => {
-            delete(state, |matrix| {
-                let hypothesis = matrix.hypotheses().get(index)?.clone();
-                let column = (0..matrix.evidence().len())
-                    .map(|row| matrix.rating(row, index))
-                    .collect();
-                Some(Edit::RemoveHypothesis {
-                    index,
-                    hypothesis,
-                    column,
-                })
-            });
-            Vec::new()
-        }
-        (Question::DeleteEvidence(index), 'y') => {
-            delete(state, |matrix| {
-                Some(Edit::RemoveEvidence {
-                    index,
-                    evidence: matrix.evidence().get(index)?.clone(),
-                })
-            });
-            Vec::new()
-        }
-        (Question::DeleteHypothesis(_) | Question::DeleteEvidence(_), 'n') => Vec::new(),
-        (Question::SwitchMatrixUnsaved(path), 'y') => {
-            super::global::save(state, now, AfterSave::Open(path))
-        }
-        (Question::SwitchMatrixUnsaved(path), 'n') => vec![Effect::LoadMatrix(path)],
-        (Question::OverwriteExport { format, .. }, 'y') => {
-            super::export::write(state, format, now, true)
-        }
-        (Question::OverwriteExport { .. }, 'n') => Vec::new(),
-        (Question::OpenReadOnly { path, loaded }, 'r') => {
+    match question {
+        Question::QuitUnsaved => quit_unsaved(state, answer, now),
+        Question::DeleteHypothesis(index) => delete_hypothesis(state, answer, index),
+        Question::DeleteEvidence(index) => delete_evidence(state, answer, index),
+        Question::SwitchMatrixUnsaved(path) => switch_matrix(state, answer, path, now),
+        Question::OverwriteExport { format, .. } => match answer {
+            Answer::Yes => super::export::write(state, format, now, true),
+            _ => Vec::new(),
+        },
+        Question::OpenReadOnly { path, loaded } => {
             super::files::open_loaded(state, path, *loaded, true);
             Vec::new()
         }
-        (Question::Restore(recovery), 'r') => {
-            if let Some(open) = state.matrix.as_mut() {
-                let before = Box::new(open.matrix.clone());
-                open.apply(Edit::ReplaceMatrix {
-                    before,
-                    after: Box::new(recovery.matrix),
-                });
-                state.notify(Notice::info(
-                    "Restored the recovered changes: they are unsaved until Ctrl-s (u undoes the restore)",
-                ));
+        Question::Restore(recovery) => restore(state, answer, *recovery),
+        Question::ChangedOnDisk { then } => changed_on_disk(state, answer, then, now),
+        Question::SaveFailed { then } => save_as(state, then),
+        Question::DropComments { then } => match answer {
+            Answer::Yes => {
+                if let Some(open) = state.matrix.as_mut() {
+                    open.unsaved_comments = false;
+                }
+                super::global::save(state, now, then)
             }
-            Vec::new()
-        }
-        (Question::Restore(_), 'd') => {
-            state.notify(Notice::info("Discarded the recovered changes"));
-            state
-                .matrix
-                .as_ref()
-                .map(|open| vec![Effect::RemoveRecovery(open.path.clone())])
-                .unwrap_or_default()
-        }
-        (Question::ChangedOnDisk { .. }, 'r') => reload(state),
-        (Question::ChangedOnDisk { then }, 'o') => {
+            _ => save_as(state, then),
+        },
+    }
+}
+
+fn quit_unsaved(state: &mut State, answer: Answer, now: DateTime<Utc>) -> Vec<Effect> {
+    if answer == Answer::Yes {
+        return super::global::save(state, now, AfterSave::Quit);
+    }
+    state.quitting = true;
+    // The analyst chose to drop the changes: drop their copy too.
+    state
+        .matrix
+        .as_ref()
+        .map(|open| vec![Effect::RemoveRecovery(open.path.clone())])
+        .unwrap_or_default()
+}
+
+fn delete_hypothesis(state: &mut State, answer: Answer, index: usize) -> Vec<Effect> {
+    if answer == Answer::Yes {
+        delete(state, |matrix| {
+            let hypothesis = matrix.hypotheses().get(index)?.clone();
+            let column = (0..matrix.evidence().len())
+                .map(|row| matrix.rating(row, index))
+                .collect();
+            Some(Edit::RemoveHypothesis {
+                index,
+                hypothesis,
+                column,
+            })
+        });
+    }
+    Vec::new()
+}
+
+fn delete_evidence(state: &mut State, answer: Answer, index: usize) -> Vec<Effect> {
+    if answer == Answer::Yes {
+        delete(state, |matrix| {
+            Some(Edit::RemoveEvidence {
+                index,
+                evidence: matrix.evidence().get(index)?.clone(),
+            })
+        });
+    }
+    Vec::new()
+}
+
+fn switch_matrix(
+    state: &mut State,
+    answer: Answer,
+    path: std::path::PathBuf,
+    now: DateTime<Utc>,
+) -> Vec<Effect> {
+    match answer {
+        Answer::Yes => super::global::save(state, now, AfterSave::Open(path)),
+        _ => vec![Effect::LoadMatrix(path)],
+    }
+}
+
+fn restore(state: &mut State, answer: Answer, recovery: crate::storage::Recovery) -> Vec<Effect> {
+    if answer == Answer::Discard {
+        state.notify(Notice::info("Discarded the recovered changes"));
+        return state
+            .matrix
+            .as_ref()
+            .map(|open| vec![Effect::RemoveRecovery(open.path.clone())])
+            .unwrap_or_default();
+    }
+    if let Some(open) = state.matrix.as_mut() {
+        let before = Box::new(open.matrix.clone());
+        open.apply(Edit::ReplaceMatrix {
+            before,
+            after: Box::new(recovery.matrix),
+        });
+        state.notify(Notice::info(
+            "Restored the recovered changes: they are unsaved until Ctrl-s (u undoes the restore)",
+        ));
+    }
+    Vec::new()
+}
+
+fn changed_on_disk(
+    state: &mut State,
+    answer: Answer,
+    then: AfterSave,
+    now: DateTime<Utc>,
+) -> Vec<Effect> {
+    match answer {
+        Answer::Reload => reload(state),
+        Answer::Overwrite => {
             let Some(path) = state.matrix.as_ref().map(|open| open.path.clone()) else {
                 return Vec::new();
             };
             super::global::save_to(state, path, SaveMode::Overwrite, then, now)
         }
-        (Question::DropComments { then }, 'y') => {
-            if let Some(open) = state.matrix.as_mut() {
-                open.unsaved_comments = false;
-            }
-            super::global::save(state, now, then)
-        }
-        (
-            Question::ChangedOnDisk { then }
-            | Question::SaveFailed { then }
-            | Question::DropComments { then },
-            's',
-        ) => {
-            if let Some(open) = &state.matrix {
-                let form = save_as_form(&state.workspace, &open.path, then);
-                state.popups.push(Popup::Form(form));
-            }
-            Vec::new()
-        }
-        (question, _) => {
-            state.popups.push(Popup::Confirm { question, text });
-            Vec::new()
-        }
+        _ => save_as(state, then),
     }
+}
+
+/// Offers the save-as form, then does what was planned.
+fn save_as(state: &mut State, then: AfterSave) -> Vec<Effect> {
+    if let Some(open) = &state.matrix {
+        let form = save_as_form(&state.workspace, &open.path, then);
+        state.popups.push(Popup::Form(form));
+    }
+    Vec::new()
 }
 
 /// Drops the open matrix's changes and reads it again from disk.

@@ -7,9 +7,9 @@ use crate::document::{Document, Position, search};
 use crate::model::Passage;
 use crate::tui::action::Action;
 use crate::tui::forms::attach_form;
+use crate::tui::layout::{areas, reader_text_area};
 use crate::tui::msg::Effect;
 use crate::tui::state::{Notice, OpenDocument, Pane, Popup, State};
-use crate::tui::view::{areas, reader_text_area};
 
 pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
     if state.reader.search_prompt.is_some() {

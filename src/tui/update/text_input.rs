@@ -5,7 +5,47 @@ use tui_input::InputRequest;
 
 use crate::tui::forms::FieldValue;
 use crate::tui::msg::Effect;
-use crate::tui::state::{Pane, Popup, State};
+use crate::tui::state::{Notice, Pane, Popup, State};
+
+/// A bracketed paste: its text goes into the focused field, with each run
+/// of line breaks and tabs as one space (the fields hold one line). With no
+/// field focused the paste does nothing but say so: none of its characters
+/// is ever a key.
+pub fn paste(state: &mut State, text: &str) -> Vec<Effect> {
+    if !has_text_focus(state) {
+        state.notify(Notice::info(
+            "Nothing to paste into: paste in a form field, the filter (/) or the search (/)",
+        ));
+        return Vec::new();
+    }
+    let mut last_was_break = false;
+    for c in text.chars() {
+        let is_break = matches!(c, '\n' | '\r' | '\t');
+        if is_break {
+            if !last_was_break {
+                input(state, InputRequest::InsertChar(' '));
+            }
+        } else if !c.is_control() {
+            input(state, InputRequest::InsertChar(c));
+        }
+        last_was_break = is_break;
+    }
+    Vec::new()
+}
+
+/// Whether a text field has the keyboard: a form's text field, the library
+/// filter being typed, or the reader's search prompt.
+pub fn has_text_focus(state: &State) -> bool {
+    match state.popups.last() {
+        Some(Popup::Form(form)) => form.focused_field().is_text(),
+        Some(_) => false,
+        None => match state.focus {
+            Pane::Library => state.library.filtering,
+            Pane::Reader => state.reader.search_prompt.is_some(),
+            Pane::Matrix => false,
+        },
+    }
+}
 
 pub fn input(state: &mut State, request: InputRequest) -> Vec<Effect> {
     if let Some(Popup::Form(form)) = state.popups.last_mut() {
@@ -20,9 +60,10 @@ pub fn input(state: &mut State, request: InputRequest) -> Vec<Effect> {
     }
     match state.focus {
         Pane::Library => {
-            // Typing in the library starts the filter.
             let library = &mut state.library;
-            library.filtering = true;
+            if !library.filtering {
+                return Vec::new();
+            }
             if library
                 .filter
                 .handle(request)

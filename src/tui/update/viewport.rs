@@ -1,8 +1,8 @@
 //! Keeping every cursor on screen after an update: the view draws from the
 //! offsets kept here and never adjusts them itself.
 
+use crate::tui::layout::{MatrixGeometry, areas, inner};
 use crate::tui::state::{MatrixRow, State};
-use crate::tui::view::{MatrixGeometry, areas, inner};
 
 pub fn keep_cursors_visible(state: &mut State) {
     // Any change of size, zoom or focus may change the reader's width.

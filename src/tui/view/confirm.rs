@@ -1,31 +1,57 @@
-//! A yes/no question popup.
+//! A question popup: its text, then its choices as the question's data
+//! gives them (the same rows the dispatcher accepts and help lists).
 //!
-//! The popup is sized by the lines its text takes once wrapped, counted by
-//! the same wrapper that draws it, so the choices on its last line are
-//! never cut off (a long path or error used to push them out of a popup
-//! sized by line breaks). When the text does not fit at the usual width,
-//! the popup grows wider, up to the whole screen.
+//! The popup is sized by the rows its lines take once wrapped, counted by
+//! the same wrapper that draws them (ratatui's `Paragraph::line_count`), so
+//! the choices at its bottom are never cut off: a long path or error used
+//! to push them out of a popup sized by line breaks, and a per-line
+//! `width / columns` estimate still undercounts word wrapping. When the
+//! text does not fit at the usual width, the popup grows wider, up to the
+//! whole screen.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use super::{centered, pane_block::pane_block};
+use super::{centered, pane_block::pane_block, theme};
 use crate::text::inert;
+use crate::tui::questions::Choices;
 
 /// The usual width of a question popup.
 const WIDTH: u16 = 70;
 
-pub fn draw(frame: &mut Frame, text: &str) {
-    let paragraph = question(text);
+/// The lines of a question: its text, a blank line, one line per choice.
+pub fn question_lines(text: &str, choices: &Choices) -> Vec<Line<'static>> {
+    let mut lines: Vec<Line<'static>> = inert(text)
+        .lines()
+        .map(|line| Line::raw(line.to_owned()))
+        .collect();
+    lines.push(Line::raw(""));
+    for choice in choices.choices {
+        lines.push(choice_line(&choice.key.to_string(), choice.label));
+    }
+    lines.push(choice_line("Esc", choices.escape));
+    lines
+}
+
+fn choice_line(key: &str, label: &str) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(format!("{key:<5}"), theme::leader()),
+        Span::raw(label.to_owned()),
+    ])
+}
+
+pub fn draw(frame: &mut Frame, text: &str, choices: &Choices) {
+    let paragraph = question(text, choices);
     let area = popup_area(frame.area(), &paragraph);
     frame.render_widget(Clear, area);
     frame.render_widget(paragraph, area);
 }
 
-fn question(text: &str) -> Paragraph<'static> {
-    Paragraph::new(inert(text).into_owned())
-        .block(pane_block("Confirm", true))
+fn question(text: &str, choices: &Choices) -> Paragraph<'static> {
+    Paragraph::new(question_lines(text, choices))
+        .block(pane_block("Question", true))
         .wrap(Wrap { trim: false })
 }
 
@@ -33,7 +59,7 @@ fn question(text: &str) -> Paragraph<'static> {
 /// as [`WIDTH`] or wider if that is what it takes to show every wrapped
 /// line, and exactly as tall as those lines plus its border.
 fn popup_area(screen: Rect, paragraph: &Paragraph) -> Rect {
-    // The border takes one column on each side.
+    // The border takes one column on each side; line_count adds its rows.
     let height_at = |width: u16| paragraph.line_count(width.saturating_sub(2)) as u16;
     let mut width = WIDTH.min(screen.width);
     while height_at(width) > screen.height && width < screen.width {
@@ -49,40 +75,11 @@ mod tests {
     use ratatui::backend::TestBackend;
 
     use super::*;
+    use crate::tui::questions::{ALL, SAVE_FAILED};
 
-    /// Every question the workbench asks, with `path` and `why` standing in
-    /// for the parts that vary; each ends with its line of choices.
-    fn questions(path: &str, why: &str) -> Vec<String> {
-        vec![
-            format!(
-                "{path} is already open in another workbench ({why}).\nEditing it in both would lose one side's changes.\n\nr  open it read-only    Esc  do not open it"
-            ),
-            format!(
-                "Unsaved changes to {path} were recovered: 3 edits, last kept at 2026-12-03 05:40:00.\nThe matrix file has changed since then: restoring replaces it in the workbench.\n\nr  restore them    d  discard them    Esc  decide later (the matrix stays closed)"
-            ),
-            format!(
-                "{path} has changed on disk since you opened it (another editor, or git).\nSaving now would overwrite those changes.\n\nr  reload it from disk (your unsaved changes are lost)\no  overwrite it with your version\ns  save your version as another file\nEsc  cancel"
-            ),
-            format!(
-                "Could not save: {path}: cannot save: {why}\nThe file on disk is untouched and your changes are still here, unsaved.\n\ns  save them as another file    Esc  keep working"
-            ),
-            format!(
-                "{path} has unsaved changes.\n\ns  save and switch    d  discard and switch    Esc  stay"
-            ),
-            format!("{path} already exists.\n\no  overwrite it    Esc  choose another name"),
-            format!(
-                "{path} has unsaved changes.\n\ns  save and quit    q  quit without saving    Esc  keep working"
-            ),
-            format!(
-                "{path} has comments. The workbench writes the file in its own layout and does not keep them\n(the version with comments stays in {path}.orig until you remove it).\n\ny  save without the comments    s  save as another file    Esc  do not save"
-            ),
-            format!("Delete evidence {why}?\n\ny  delete it    Esc  keep it"),
-        ]
-    }
-
-    fn screen_text(width: u16, height: u16, text: &str) -> String {
+    fn screen_text(width: u16, height: u16, text: &str, choices: &Choices) -> String {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-        terminal.draw(|frame| draw(frame, text)).unwrap();
+        terminal.draw(|frame| draw(frame, text, choices)).unwrap();
         let buffer = terminal.backend().buffer();
         let mut lines = String::new();
         for y in 0..height {
@@ -94,15 +91,30 @@ mod tests {
         lines
     }
 
+    /// Every choice line of `choices` is on `screen`, whole.
+    fn every_choice_shown(screen: &str, choices: &Choices) -> Result<(), String> {
+        let rows = choices
+            .choices
+            .iter()
+            .map(|choice| format!("{:<5}{}", choice.key, choice.label))
+            .chain([format!("{:<5}{}", "Esc", choices.escape)]);
+        for row in rows {
+            // A label may wrap; its first 30 columns are on one row.
+            let start: String = row.chars().take(30).collect();
+            if !screen.contains(&start) {
+                return Err(format!("{row:?} hidden:\n{screen}"));
+            }
+        }
+        Ok(())
+    }
+
     #[test]
     fn the_save_failed_popup_keeps_its_choices() {
         // The case from the issue: a long error wrapped onto three lines
         // pushed "s save them as another file / Esc keep working" out.
-        let text = &questions(
-            "hypotheses/azerbaijan-armenia-attack.toml",
-            "hypotheses/azerbaijan-armenia-attack.toml.bak is a symbolic link; the workbench never writes through one (remove it or save elsewhere)",
-        )[3];
-        assert!(screen_text(100, 30, text).contains("Esc  keep working"));
+        let text = "Could not save: hypotheses/azerbaijan-armenia-attack.toml: cannot save: hypotheses/azerbaijan-armenia-attack.toml.bak is a symbolic link; the workbench never writes through one (remove it or save elsewhere)\nThe file on disk is untouched and your changes are still here, unsaved.";
+        let screen = screen_text(100, 30, text, &SAVE_FAILED);
+        every_choice_shown(&screen, &SAVE_FAILED).unwrap();
     }
 
     proptest! {
@@ -114,19 +126,15 @@ mod tests {
             path in "[a-z/._-]{1,120}",
             why in "[a-z .;:()-]{0,300}",
         ) {
-            for text in questions(&path, &why) {
-                let screen = screen_text(width, height, &text);
-                let choices = text.lines().last().unwrap();
-                // Every choice key and word of the last line is on screen,
-                // and the popup's bottom border is drawn.
-                for word in choices.split_whitespace() {
-                    prop_assert!(screen.contains(word), "{word:?} hidden:\n{screen}");
-                }
-                let paragraph = question(&text);
+            let text = format!("{path} could not be written: {why}\nThe file on disk is untouched.");
+            for choices in ALL {
+                let screen = screen_text(width, height, &text, choices);
+                prop_assert!(every_choice_shown(&screen, choices).is_ok(), "{}", choices.name);
+                let paragraph = question(&text, choices);
                 let area = popup_area(Rect::new(0, 0, width, height), &paragraph);
                 prop_assert!(
                     paragraph.line_count(area.width - 2) as u16 <= area.height,
-                    "{text}"
+                    "{}", choices.name
                 );
             }
         }

@@ -1,59 +1,72 @@
-//! The `?` popup, generated from the keymap table so it cannot drift from
-//! what the keys do.
+//! The `?` help popup and the `M` message log: scrolled text whose lines
+//! come from `help_text` (generated from the keymap and the questions'
+//! choices, so help cannot drift from what the keys do).
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::{centered, pane_block::pane_block, theme};
-use crate::tui::input::TEXT_EDITING_KEYS;
-use crate::tui::keymap::{Context, grouped};
+use super::{pane_block::pane_block, theme};
+use crate::tui::help_text::{KEY_COLUMN, LineKind, TextLine, help_lines, message_lines};
+use crate::tui::layout::{text_popup_area, text_popup_columns};
+use crate::tui::state::LoggedNotice;
 
-/// Every help line, in order; also used to bound scrolling.
-pub fn help_lines() -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
-    for context in [
-        Context::Global,
-        Context::Library,
-        Context::Reader,
-        Context::Matrix,
-        Context::TextField,
-        Context::Form,
-        Context::Confirm,
-        Context::Choice,
-    ] {
-        lines.push(Line::styled(context.title().to_owned(), theme::heading()));
-        for (keys, description) in grouped(context) {
-            lines.push(key_line(&keys.join(" "), description));
+fn styled(line: TextLine) -> Line<'static> {
+    match line.kind {
+        LineKind::Heading => Line::styled(line.text, theme::heading()),
+        LineKind::Note => Line::styled(line.text, theme::dim()),
+        LineKind::Keys => {
+            let split = line
+                .text
+                .char_indices()
+                .nth(KEY_COLUMN)
+                .map_or(line.text.len(), |(i, _)| i);
+            let (keys, description) = line.text.split_at(split);
+            Line::from(vec![
+                Span::styled(keys.to_owned(), theme::leader()),
+                Span::raw(description.to_owned()),
+            ])
         }
-        lines.push(Line::raw(""));
+        LineKind::Plain => Line::raw(line.text),
+        LineKind::Warning => Line::styled(line.text, Style::new().fg(Color::Yellow)),
+        LineKind::Error => Line::styled(line.text, Style::new().fg(Color::Red)),
     }
-    lines.push(Line::styled("Typing in fields", theme::heading()));
-    for (key, description) in TEXT_EDITING_KEYS {
-        lines.push(key_line(key, description));
-    }
-    lines
 }
 
-fn key_line(keys: &str, description: &str) -> Line<'static> {
-    Line::from(vec![
-        Span::styled(format!("  {keys:<22}"), theme::leader()),
-        Span::raw(description.to_owned()),
-    ])
-}
-
-pub fn draw(frame: &mut Frame, scroll: u16) {
-    let area = centered(frame.area(), 76, frame.area().height.saturating_sub(4));
-    let block = pane_block("Help: keys (j/k scroll, Esc close)", true);
-    let inner: Rect = block.inner(area);
-    let lines = help_lines();
-    let max_scroll = (lines.len() as u16).saturating_sub(inner.height);
+fn draw_text(frame: &mut Frame, title: &str, lines: Vec<TextLine>, scroll: u16) {
+    let size = frame.area();
+    let area = text_popup_area(size.width, size.height);
+    let lines: Vec<Line> = lines.into_iter().map(styled).collect();
     frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(lines)
-            .block(block)
-            .scroll((scroll.min(max_scroll), 0)),
+            .block(pane_block(title, true))
+            .scroll((scroll, 0)),
         area,
+    );
+}
+
+/// The help popup, scrolled `scroll` lines (kept in range by `update`).
+pub fn draw(frame: &mut Frame, scroll: u16) {
+    let size = frame.area();
+    let lines = help_lines(text_popup_columns(size.width, size.height));
+    draw_text(
+        frame,
+        "Help: keys (j/k g/G scroll, Esc close)",
+        lines,
+        scroll,
+    );
+}
+
+/// The message log popup.
+pub fn draw_messages(frame: &mut Frame, log: &[LoggedNotice], scroll: u16) {
+    let size = frame.area();
+    let lines = message_lines(log, text_popup_columns(size.width, size.height));
+    draw_text(
+        frame,
+        "Messages since the workbench started (j/k g/G scroll, Esc close)",
+        lines,
+        scroll,
     );
 }

@@ -52,26 +52,35 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     }
     frame.render_widget(Paragraph::new(lines), inner);
     if focused && library.filtering {
-        let x = inner.x + 2 + library.filter.visual_cursor() as u16;
+        let x = inner.x + 8 + library.filter.visual_cursor() as u16;
         if x < inner.x + inner.width {
             frame.set_cursor_position((x, inner.y));
         }
     }
 }
 
+/// The filter line says which mode the list is in: keys as commands
+/// (`/` starts a filter), typing a filter (`Filter:`, keys are text, as the
+/// status bar also says), or filtered by a kept filter (Esc clears it).
 fn filter_line(library: &LibraryState, focused: bool) -> Line<'static> {
     let value = library.filter.value();
-    if value.is_empty() && !library.filtering {
-        let hint = if focused { "type to filter" } else { "" };
+    let found = Span::styled(format!("  {} found", library.entries.len()), theme::dim());
+    if library.filtering {
         return Line::from(vec![
-            Span::styled("/ ", theme::dim()),
-            Span::styled(hint, theme::dim()),
+            Span::styled("Filter: ", theme::leader()),
+            Span::raw(one_line(value).into_owned()),
+            found,
         ]);
     }
+    if value.is_empty() {
+        let hint = if focused { "/ to filter" } else { "" };
+        return Line::styled(hint, theme::dim());
+    }
     Line::from(vec![
-        Span::styled("/ ", theme::leader()),
+        Span::styled("Filtered by: ", theme::leader()),
         Span::raw(one_line(value).into_owned()),
-        Span::styled(format!("  {} found", library.entries.len()), theme::dim()),
+        found,
+        Span::styled(" · Esc clears", theme::dim()),
     ])
 }
 

@@ -7,12 +7,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::matrix_geometry::{EVIDENCE_META_WIDTH, MatrixGeometry};
+use super::leaders::leaders;
 use super::pane_block::pane_block;
 use super::{matrix_detail, theme};
 use crate::model::Level;
 use crate::scoring::Scores;
 use crate::text::{display_width, fit_to_width, one_line, truncate_to_width};
+use crate::tui::layout::{EVIDENCE_META_WIDTH, MatrixGeometry};
 use crate::tui::state::{MatrixRow, OpenMatrix, Pane, State};
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
@@ -114,7 +115,8 @@ impl MatrixView<'_> {
     fn header(&self, frame: &mut Frame) {
         let area = self.geometry.header;
         let width = usize::from(self.geometry.evidence_width);
-        let leader = self.scores.leader();
+        let leaders = leaders(&self.open.matrix, self.scores);
+        let is_leader = |column: usize| leaders.contains(&column);
         let on_header = self.open.row == MatrixRow::Hypotheses;
         let label = format!(
             "{}{}",
@@ -124,7 +126,7 @@ impl MatrixView<'_> {
         let cell_style = |column: usize| {
             if on_header && column == self.open.column {
                 theme::cursor()
-            } else if Some(column) == leader {
+            } else if is_leader(column) {
                 theme::leader()
             } else {
                 theme::heading()
@@ -132,7 +134,7 @@ impl MatrixView<'_> {
         };
         let ids = self.columns.clone().map(|column| {
             let hypothesis = &self.open.matrix.hypotheses()[column];
-            let star = if Some(column) == leader { "★" } else { "" };
+            let star = if is_leader(column) { "★" } else { "" };
             Span::styled(
                 self.cell(&format!("{}{star}", one_line(&hypothesis.id))),
                 cell_style(column),
@@ -222,14 +224,15 @@ impl MatrixView<'_> {
     fn score_rows(&self, frame: &mut Frame) {
         let area = self.geometry.scores;
         let width = usize::from(self.geometry.evidence_width);
-        let leader = self.scores.leader();
+        let leaders = leaders(&self.open.matrix, self.scores);
+        let is_leader = |column: usize| leaders.contains(&column);
         let label = |text: &str| {
             let text = truncate_to_width(text, width);
             let pad = width - display_width(&text);
             Span::styled(format!("{}{text}", " ".repeat(pad)), theme::heading())
         };
         let style = |column: usize| {
-            if Some(column) == leader {
+            if is_leader(column) {
                 theme::leader()
             } else {
                 Style::new()
@@ -244,14 +247,34 @@ impl MatrixView<'_> {
             Span::styled(self.cell(&format!(" {value:.2}")), style(column))
         });
         let rank = self.columns.clone().map(|column| {
-            let value = self.scores.hypotheses[column].rank;
-            let star = if Some(column) == leader { " ★" } else { "" };
-            Span::styled(self.cell(&format!(" {value}{star}")), style(column))
+            let score = &self.scores.hypotheses[column];
+            // Ties share a rank (the leader's tier), and a column with
+            // unrated cells says how many, so an incomplete column is
+            // never read as a finished score.
+            let value = if is_leader(column) { 1 } else { score.rank };
+            let star = if is_leader(column) { " ★" } else { "" };
+            let tie = if leaders.len() > 1 && is_leader(column) {
+                "="
+            } else {
+                ""
+            };
+            let unrated = if score.unrated > 0 {
+                format!(" {}?", score.unrated)
+            } else {
+                String::new()
+            };
+            Span::styled(
+                self.cell(&format!(" {value}{tie}{star}{unrated}")),
+                style(column),
+            )
         });
         let lines = vec![
             self.line(vec![label("Inconsistency ")], inconsistency),
             self.line(vec![label("Weighted inconsistency ")], weighted),
-            self.line(vec![label("Rank (1 = least inconsistent) ")], rank),
+            self.line(
+                vec![label("Rank (1 least inconsistent; = tie; n? unrated) ")],
+                rank,
+            ),
         ];
         render_lines(frame, lines, area);
     }

@@ -6,6 +6,8 @@
 use std::ops::Range;
 
 use ratatui::Frame;
+
+use crate::tui::layout::reader_text_area;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -18,15 +20,6 @@ use crate::text::{fit_to_width, one_line};
 use crate::tui::state::{OpenDocument, Pane, State};
 
 /// Where the text goes inside the reader pane: under its one-line header.
-pub fn reader_text_area(area: Rect) -> Rect {
-    let inner = super::inner(area);
-    Rect {
-        y: inner.y + 1,
-        height: inner.height.saturating_sub(1),
-        ..inner
-    }
-}
-
 pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     let focused = state.focus == Pane::Reader;
     let Some(open) = &state.reader.document else {

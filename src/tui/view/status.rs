@@ -9,7 +9,9 @@ use ratatui::widgets::Paragraph;
 
 use super::theme;
 use crate::text::{display_width, one_line, truncate_to_width};
-use crate::tui::state::{Pane, Severity, State};
+use crate::tui::input;
+use crate::tui::keymap::{self, Context};
+use crate::tui::state::{Severity, State};
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     let mut spans = Vec::new();
@@ -46,7 +48,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
             spans.push(Span::styled(text, style));
         }
         None => {
-            let hints = hints(state.focus);
+            let hints = hints(input::context(state));
             spans.push(Span::styled(
                 truncate_to_width(&hints, room).into_owned(),
                 theme::dim(),
@@ -56,14 +58,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// A short reminder of the most useful keys of the focused pane.
-fn hints(focus: Pane) -> String {
-    match focus {
-        Pane::Library => "type to filter · Enter open · Tab next pane · ? help · q quit",
-        Pane::Reader => "j/k scroll · h/l sentence · v select · a attach · / search · ? help",
-        Pane::Matrix => {
-            "C c n i I x rate · H/E add · e edit · d delete · s order · Ctrl-s save · ? help"
-        }
+/// A short reminder of the most useful keys where the keyboard is, from
+/// the keymap's hinted rows (so hints cannot drift from behaviour).
+fn hints(context: Context) -> String {
+    let hints = keymap::hints(context);
+    match context {
+        Context::TextField | Context::Form => format!("typing: printable keys are text · {hints}"),
+        _ => hints,
     }
-    .to_owned()
 }

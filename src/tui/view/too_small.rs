@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Alignment;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::layout::{MIN_HEIGHT, MIN_WIDTH};
+use crate::tui::layout::{MIN_HEIGHT, MIN_WIDTH};
 
 pub fn draw(frame: &mut Frame) {
     let area = frame.area();

@@ -1,5 +1,14 @@
-//! Where each pane goes. Used by the view to draw and by `update` to keep
-//! cursors visible and to hit-test mouse clicks, so both agree.
+//! Where each pane goes: the panes' areas, the matrix geometry, the
+//! reader's text area and the help popup. Belongs to neither `update` nor
+//! `view`: the view draws into these areas and `update` keeps cursors
+//! visible and hit-tests the mouse with the same ones, so both agree.
+
+mod matrix_geometry;
+
+pub use matrix_geometry::{
+    EVIDENCE_META_WIDTH, EVIDENCE_MIN_WIDTH, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, MatrixGeometry,
+    SCORE_ROWS,
+};
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
@@ -94,4 +103,42 @@ pub fn areas_for(area: Rect, focus: Pane, zoomed: bool) -> Areas {
 /// The inside of a bordered pane.
 pub fn inner(area: Rect) -> Rect {
     ratatui::widgets::Block::bordered().inner(area)
+}
+
+/// The reader's text, under its one-line header.
+pub fn reader_text_area(area: Rect) -> Rect {
+    let inner = inner(area);
+    Rect {
+        y: inner.y + 1,
+        height: inner.height.saturating_sub(1),
+        ..inner
+    }
+}
+
+/// A rectangle of at most `width` × `height` centred in `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    use ratatui::layout::Flex;
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [cell] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    cell
+}
+
+/// Where a scrolled text popup (help, the message log) goes: wide enough
+/// to read, nearly the window's height.
+pub fn text_popup_area(width: u16, height: u16) -> Rect {
+    centered(Rect::new(0, 0, width, height), 86, height.saturating_sub(4))
+}
+
+/// The lines of text a scrolled popup shows at once (inside its border).
+pub fn text_popup_rows(width: u16, height: u16) -> u16 {
+    inner(text_popup_area(width, height)).height
+}
+
+/// The width of text inside a scrolled popup.
+pub fn text_popup_columns(width: u16, height: u16) -> u16 {
+    inner(text_popup_area(width, height)).width
 }
