@@ -752,3 +752,19 @@ fn an_item_with_no_passage_starts_as_an_assumption() {
     let kind = form.fields.iter().find(|f| f.label == "Kind").unwrap();
     assert_eq!(kind.value(), "assumption");
 }
+
+#[test]
+fn exporting_unsaved_changes_says_so() {
+    // Issue 8 item 14.
+    let mut bench = Bench::new(100, 30);
+    bench.open_matrix(ATTACK);
+    bench.state.focus = Pane::Matrix;
+    bench.keys("X<Enter>");
+    let saved = bench.state.notice.as_ref().unwrap().text.clone();
+    assert!(saved.starts_with("Exported"), "{saved}");
+    assert!(!saved.contains("unsaved"), "{saved}");
+    bench.keys("I");
+    bench.keys("X<Enter>y");
+    let text = bench.state.notice.as_ref().unwrap().text.clone();
+    assert!(text.contains("including your unsaved changes"), "{text}");
+}

@@ -71,10 +71,20 @@ pub fn exported(
 ) -> Vec<Effect> {
     let shown = state.workspace.display_path(&path);
     match result {
-        Ok(()) => state.notify(Notice::info(format!(
-            "Exported {} to {shown}",
-            format.name()
-        ))),
+        Ok(()) => {
+            // The export is of the matrix on screen; say so when that is
+            // not what is on disk, so the file is never a silent surprise.
+            let unsaved = state.matrix.as_ref().is_some_and(|open| open.is_dirty());
+            let text = if unsaved {
+                format!(
+                    "Exported {} to {shown}, including your unsaved changes (Ctrl-s saves them to the matrix)",
+                    format.name()
+                )
+            } else {
+                format!("Exported {} to {shown}", format.name())
+            };
+            state.notify(Notice::info(text));
+        }
         Err(ExportFailure::Exists) => {
             let text = format!(
                 "{shown} already exists. Replace it with a new {} export?",
