@@ -96,7 +96,17 @@ impl From<Outcome> for ExitCode {
 
 /// Entry point of the `ach` binary.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // Help and version hold no user input; keep clap's colours.
+        Err(error) if !error.use_stderr() => error.exit(),
+        // A usage error quotes the argument as typed: inert, like every
+        // other message.
+        Err(error) => {
+            let _ = write!(io::stderr(), "{}", message(&error.render().to_string()));
+            return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
+        }
+    };
     // Not locked for the whole run: the workbench's signal watcher must be
     // able to write to the terminal while the event loop waits.
     let mut stdout = io::stdout();
@@ -106,7 +116,7 @@ pub fn main() -> ExitCode {
         // `ach score m.toml | head` closes the pipe early; that is not an error.
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(error) => {
-            let _ = writeln!(stderr, "ach: {error}");
+            let _ = writeln!(stderr, "ach: {}", message(&error.to_string()));
             ExitCode::from(1)
         }
     }
@@ -164,7 +174,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Out
                 None => std::env::current_dir()?,
             };
             if !root.is_dir() {
-                writeln!(err, "ach: {}: not a directory", root.display())?;
+                let text = format!("{}: not a directory", root.display());
+                writeln!(err, "ach: {}", message(&text))?;
                 return Ok(Outcome::Invalid);
             }
             workbench(
@@ -192,7 +203,7 @@ fn workbench(startup: Startup, err: &mut dyn Write) -> io::Result<Outcome> {
     match crate::tui::run(startup) {
         Ok(()) => Ok(Outcome::Success),
         Err(error) => {
-            writeln!(err, "ach: {}", crate::text::inert(&format!("{error:#}")))?;
+            writeln!(err, "ach: {}", message(&format!("{error:#}")))?;
             Ok(Outcome::Invalid)
         }
     }
@@ -200,5 +211,13 @@ fn workbench(startup: Startup, err: &mut dyn Write) -> io::Result<Outcome> {
 
 /// Writes a load error to `err`, one diagnostic per line.
 fn report_load_error(err: &mut dyn Write, error: &crate::storage::LoadError) -> io::Result<()> {
-    writeln!(err, "{}", crate::text::inert(&error.to_string()))
+    writeln!(err, "{}", message(&error.to_string()))
+}
+
+/// Every message the CLI prints goes through here: the same inert-text
+/// function the workbench draws with, so a file name, a matrix field or an
+/// argument holding ESC or a bidirectional control cannot command the
+/// terminal.
+pub(crate) fn message(text: &str) -> std::borrow::Cow<'_, str> {
+    crate::text::inert(text)
 }

@@ -36,20 +36,18 @@ pub fn run(args: &NewArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resu
     if let Some(parent) = args.matrix.parent().filter(|p| !p.as_os_str().is_empty())
         && let Err(error) = std::fs::create_dir_all(parent)
     {
-        writeln!(
-            err,
-            "ach: {}: cannot create directory: {error}",
-            parent.display()
-        )?;
+        let text = format!("{}: cannot create directory: {error}", parent.display());
+        writeln!(err, "ach: {}", super::message(&text))?;
         return Ok(Outcome::Invalid);
     }
     match create_new(&args.matrix, matrix_to_toml(&matrix).as_bytes()) {
         Ok(()) => {
-            writeln!(out, "created {}", args.matrix.display())?;
+            let text = format!("created {}", args.matrix.display());
+            writeln!(out, "{}", super::message(&text))?;
             Ok(Outcome::Success)
         }
         Err(error @ (SaveError::AlreadyExists { .. } | SaveError::Io { .. })) => {
-            writeln!(err, "ach: {error}")?;
+            writeln!(err, "ach: {}", super::message(&error.to_string()))?;
             Ok(Outcome::Invalid)
         }
     }

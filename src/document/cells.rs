@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use crate::text::picture;
+use crate::text::{is_unsafe, picture};
 
 /// Columns a tab takes. Tabs are drawn as a fixed run of spaces, not to
 /// tab stops, so a grapheme's width never depends on its column.
@@ -58,13 +58,13 @@ pub fn glyph(grapheme: &str) -> Glyph<'_> {
     if grapheme == "\t" {
         return Glyph::Tab;
     }
-    if !grapheme.chars().any(char::is_control) {
+    if !grapheme.chars().any(is_unsafe) {
         return Glyph::Text(grapheme);
     }
     Glyph::Pictured(
         grapheme
             .chars()
-            .map(|c| if c.is_control() { picture(c) } else { c })
+            .map(|c| if is_unsafe(c) { picture(c) } else { c })
             .collect(),
     )
 }
@@ -77,7 +77,7 @@ pub fn glyph_width(grapheme: &str) -> usize {
         [_] => 1,
         // Rare: a grapheme holding a control character (Unicode keeps
         // them alone, but for CR LF); measure what is drawn.
-        _ if grapheme.chars().any(char::is_control) => glyph(grapheme).width(),
+        _ if grapheme.chars().any(is_unsafe) => glyph(grapheme).width(),
         _ => text_width(grapheme),
     }
 }
@@ -92,7 +92,7 @@ pub fn glyphs(text: &str) -> impl Iterator<Item = (usize, Glyph<'_>)> {
 /// `text` as it is drawn: tabs as spaces, control characters as pictures.
 /// Borrowed when nothing needed replacing.
 pub fn display(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
+    if !text.chars().any(is_unsafe) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());

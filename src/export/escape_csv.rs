@@ -51,7 +51,7 @@ pub fn restore_formula(cell: &str) -> &str {
 pub fn visible_controls(text: &str) -> Cow<'_, str> {
     if !text
         .chars()
-        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        .any(|c| crate::text::is_unsafe(c) && !matches!(c, '\t' | '\n' | '\r'))
     {
         return Cow::Borrowed(text);
     }
@@ -59,7 +59,7 @@ pub fn visible_controls(text: &str) -> Cow<'_, str> {
         text.chars()
             .map(|c| match c {
                 '\t' | '\n' | '\r' => c,
-                c if c.is_control() => crate::text::inert(&c.to_string())
+                c if crate::text::is_unsafe(c) => crate::text::inert(&c.to_string())
                     .chars()
                     .next()
                     .unwrap_or('\u{fffd}'),
@@ -107,5 +107,14 @@ mod tests {
     #[test]
     fn controls_become_pictures_but_line_breaks_stay() {
         assert_eq!(visible_controls("a\u{1b}b\r\n\tc\u{0}"), "a␛b\r\n\tc␀");
+    }
+
+    #[test]
+    fn bidirectional_controls_cannot_reverse_a_cell() {
+        assert_eq!(
+            visible_controls("a\u{202e}b\u{2066}c"),
+            "a\u{fffd}b\u{fffd}c"
+        );
+        assert_eq!(visible_controls("עברית"), "עברית");
     }
 }

@@ -50,6 +50,11 @@ mod tests {
     }
 
     #[test]
+    fn bidirectional_controls_are_shown_not_obeyed() {
+        assert_eq!(escape("title\u{202e}gpj.exe"), "title\u{fffd}gpj.exe");
+    }
+
+    #[test]
     fn other_text_is_untouched() {
         assert_eq!(escape("😀 עברית | `x` =1"), "😀 עברית | `x` =1");
     }

@@ -436,7 +436,13 @@ impl<'a> Validator<'a> {
         let datetime = value.get_ref();
         let converted = to_utc(datetime);
         if converted.is_none() {
-            let message = if datetime.date.is_some()
+            let message = if datetime.time.and_then(|time| time.second) == Some(60) {
+                // TOML allows a leap second; a UTC timestamp here cannot
+                // hold one (chrono, like most systems, smears it).
+                format!(
+                    "`{key}` is a leap second (:60), which cannot be stored; use :59 or the next minute's :00"
+                )
+            } else if datetime.date.is_some()
                 && datetime.time.is_some()
                 && datetime.offset.is_some()
             {

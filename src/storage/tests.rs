@@ -135,6 +135,17 @@ fn timestamps_must_stay_writable_in_utc() {
 }
 
 #[test]
+fn a_leap_second_is_named_as_such() {
+    let text = "schema = 1\ntitle = \"t\"\nupdated = 2016-12-31T23:59:60Z\n";
+    assert_eq!(
+        errors(text),
+        [
+            "3:11: `updated` is a leap second (:60), which cannot be stored; use :59 or the next minute's :00"
+        ]
+    );
+}
+
+#[test]
 fn offsets_are_converted_to_utc() {
     let text = "schema = 1\ntitle = \"t\"\ncreated = 2026-01-01T10:00:00+02:00\n";
     let matrix = matrix_from_str(text).unwrap();

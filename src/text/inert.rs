@@ -2,7 +2,10 @@
 //!
 //! Documents, matrix fields and file names are untrusted: an ESC byte in any
 //! of them could otherwise retitle the window, move the cursor or recolour
-//! the screen. Every control character is replaced by a visible stand-in.
+//! the screen. Every control character is replaced by a visible stand-in,
+//! and so is every explicit bidirectional control (U+202A–202E embeddings
+//! and overrides, U+2066–2069 isolates), which could make a title or a
+//! file name display reversed (the "Trojan Source" trick).
 
 use std::borrow::Cow;
 
@@ -26,14 +29,26 @@ pub fn one_line(text: &str) -> Cow<'_, str> {
     })
 }
 
+/// Whether `c` must not reach a terminal, CSV or HTML raw: a control
+/// character or an explicit bidirectional control. Right-to-left letters
+/// and the implicit marks (U+200E, U+200F) are ordinary text.
+pub(crate) fn is_unsafe(c: char) -> bool {
+    c.is_control() || is_bidi_control(c)
+}
+
+/// U+202A–202E (embeddings, overrides, pop) and U+2066–2069 (isolates).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
 fn replace_controls(text: &str, keep: impl Fn(char) -> Option<char>) -> Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
+    if !text.chars().any(is_unsafe) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
         text.chars()
             .map(|c| {
-                if !c.is_control() {
+                if !is_unsafe(c) {
                     return c;
                 }
                 keep(c).unwrap_or_else(|| picture(c))
@@ -42,7 +57,8 @@ fn replace_controls(text: &str, keep: impl Fn(char) -> Option<char>) -> Cow<'_, 
     )
 }
 
-/// The Unicode "control picture" for a control character.
+/// The Unicode "control picture" for a control character (U+FFFD for the
+/// C1 and bidirectional controls, which have none).
 pub(crate) fn picture(c: char) -> char {
     match c {
         '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
@@ -67,6 +83,16 @@ mod tests {
         assert_eq!(inert("a\nb\tc"), "a\nb\tc");
         assert_eq!(one_line("a\nb\tc\r"), "a b c ");
         assert_eq!(inert("a\rb"), "a␍b");
+    }
+
+    #[test]
+    fn bidirectional_controls_become_visible_but_rtl_text_stays() {
+        let reversed = "invoice\u{202e}fdp.exe \u{2066}x\u{2069} \u{202a}\u{202b}\u{202c}\u{202d}\u{2067}\u{2068}";
+        let shown = inert(reversed);
+        assert!(!shown.chars().any(is_bidi_control), "{shown}");
+        assert_eq!(shown.chars().filter(|&c| c == '\u{fffd}').count(), 9);
+        assert_eq!(one_line("\u{202e}a"), "\u{fffd}a");
+        assert!(matches!(inert("עברית \u{200f}x"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -112,7 +112,10 @@ pub fn load_for_editing(path: &Path) -> Result<LoadedMatrix, LoadError> {
         Err(LockError::Held { holder }) => Err(holder),
         // A lock that cannot be taken at all (a read-only directory, say)
         // must not keep the analyst from their matrix.
-        Err(LockError::Io { .. }) => Err("the lock file cannot be written".to_owned()),
+        // A symbolic link there is refused, and said so.
+        Err(LockError::Io { source, .. }) => {
+            Err(format!("the lock file cannot be written: {source}"))
+        }
     };
     let (recovery, recovery_error) = match read_recovery(path) {
         Ok(recovery) => (recovery, None),

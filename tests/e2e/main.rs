@@ -1,6 +1,8 @@
 //! End to end: the real `ach` binary in a pseudo-terminal, keys in, screen
 //! text out (through a vt100 emulator), files checked on disk.
 
+#[cfg(unix)]
+mod hostile;
 mod session;
 
 use std::path::Path;
