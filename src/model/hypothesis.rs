@@ -1,7 +1,7 @@
 //! A competing hypothesis: one column of the matrix.
 
-use super::SetAside;
 use super::Probability;
+use super::SetAside;
 
 /// One of the competing explanations the analyst weighs.
 #[derive(Debug, Clone, PartialEq, Eq)]
