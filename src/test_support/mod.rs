@@ -5,7 +5,7 @@ use proptest::prelude::*;
 
 use crate::model::{
     Evidence, EvidenceKind, Hypothesis, Level, LikelihoodOverrides, Matrix, Passage, Probability,
-    Rating,
+    Rating, SetAside,
 };
 
 /// Text that exercises escaping: quotes, backslashes, newlines, control
@@ -64,9 +64,10 @@ fn evidence(columns: usize) -> impl Strategy<Value = (String, Evidence, Vec<Opti
         proptest::option::of(awkward_text()),
         proptest::option::of(passage()),
         proptest::collection::vec(rating(), columns),
+        set_aside(),
     )
         .prop_map(
-            |(summary, kind, credibility, relevance, date, notes, source, ratings)| {
+            |(summary, kind, credibility, relevance, date, notes, source, ratings, set_aside)| {
                 let mut evidence = Evidence::new("", summary.clone());
                 evidence.kind = kind;
                 evidence.credibility = credibility;
@@ -74,6 +75,7 @@ fn evidence(columns: usize) -> impl Strategy<Value = (String, Evidence, Vec<Opti
                 evidence.date = date.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d));
                 evidence.notes = notes;
                 evidence.source = source;
+                evidence.set_aside = set_aside;
                 (summary, evidence, ratings)
             },
         )
@@ -95,6 +97,7 @@ pub fn arbitrary_matrix() -> impl Strategy<Value = Matrix> {
                     proptest::option::of(awkward_text()),
                     probability(),
                     probability(),
+                    set_aside(),
                 ),
                 columns,
             ),
@@ -109,7 +112,7 @@ pub fn arbitrary_matrix() -> impl Strategy<Value = Matrix> {
                     matrix.created = created;
                     matrix.updated = updated;
                     (matrix.exhaustive, matrix.likelihood) = settings;
-                    for (n, (title, description, prior, probability)) in
+                    for (n, (title, description, prior, probability, set_aside)) in
                         hypotheses.into_iter().enumerate()
                     {
                         let mut hypothesis =
@@ -117,6 +120,7 @@ pub fn arbitrary_matrix() -> impl Strategy<Value = Matrix> {
                         hypothesis.description = description;
                         hypothesis.prior = prior;
                         hypothesis.probability = probability;
+                        hypothesis.set_aside = set_aside;
                         matrix.push_hypothesis(hypothesis);
                     }
                     for (n, (summary, mut evidence, ratings)) in rows.into_iter().enumerate() {
@@ -131,6 +135,15 @@ pub fn arbitrary_matrix() -> impl Strategy<Value = Matrix> {
                 },
             )
     })
+}
+
+/// Mostly counted; set aside with and without a reason.
+fn set_aside() -> impl Strategy<Value = SetAside> {
+    prop_oneof![
+        4 => Just(SetAside::Counted),
+        1 => Just(SetAside::Aside { reason: None }),
+        1 => awkward_text().prop_map(|reason| SetAside::Aside { reason: Some(non_blank(reason)) }),
+    ]
 }
 
 /// A probability as a file may hold one: awkward decimals, 0 and 1.

@@ -52,6 +52,11 @@ pub enum Action {
     CycleOrder,
     MoveColumnLeft,
     MoveColumnRight,
+    /// Set the evidence item or hypothesis under the cursor aside, or
+    /// count it again.
+    ToggleSetAside,
+    /// Show the ranking without a class of evidence beside the actual one.
+    WhatIf(WhatIf),
     // Forms and prompts
     NextField,
     PreviousField,
@@ -64,4 +69,13 @@ pub enum Action {
     Type(InputRequest),
     /// Open the log of every message since the workbench started.
     ShowMessages,
+}
+
+/// The scenarios one key away: the ranking without a class of evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WhatIf {
+    LowCredibility,
+    Assumptions,
+    /// The items taken from the document of the item under the cursor.
+    CurrentDocument,
 }

@@ -19,6 +19,7 @@ pub fn context(state: &State) -> Context {
         Some(Popup::Form(_)) => Context::Form,
         Some(Popup::Confirm { .. }) => Context::Confirm,
         Some(Popup::Export { .. }) => Context::Choice,
+        Some(Popup::Scenario(_)) => Context::Scenario,
         None => match state.focus {
             Pane::Library if state.library.filtering => Context::TextField,
             Pane::Reader if state.reader.search_prompt.is_some() => Context::TextField,

@@ -5,5 +5,6 @@ mod fields;
 mod keys;
 mod safety;
 mod screens;
+mod sensitivity;
 mod state;
 mod support;

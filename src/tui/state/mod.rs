@@ -6,7 +6,7 @@ mod popup;
 mod status;
 
 pub use open_matrix::{EvidenceOrder, MatrixRow, OpenMatrix};
-pub use popup::{Popup, Question};
+pub use popup::{Popup, Question, ScenarioView};
 pub use status::{LoggedNotice, Notice, Severity};
 
 use crate::workspace::Workspace;

@@ -96,6 +96,10 @@ fn hypothesis_detail(open: &OpenMatrix, scores: &Scores) -> Vec<Line<'static>> {
             theme::dim(),
         ),
     ];
+    lines.extend(super::sensitivity_detail::hypothesis_lines(
+        open,
+        open.column,
+    ));
     if let Some(description) = &hypothesis.description {
         lines.push(Line::raw(one_line(description).into_owned()));
     }
@@ -135,6 +139,7 @@ fn evidence_detail(open: &OpenMatrix, scores: &Scores, index: usize) -> Vec<Line
             ),
         ]));
     }
+    lines.extend(super::sensitivity_detail::evidence_lines(open, index));
     if let Some(source) = &evidence.source {
         lines.push(Line::from(vec![
             label("Source: "),

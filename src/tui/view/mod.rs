@@ -11,6 +11,8 @@ mod matrix;
 mod matrix_detail;
 mod pane_block;
 mod reader;
+mod scenario;
+mod sensitivity_detail;
 mod status;
 pub mod theme;
 mod too_small;
@@ -50,6 +52,7 @@ pub fn draw(frame: &mut Frame, state: &State) {
             Popup::Form(form) => form::draw(frame, form),
             Popup::Confirm { text, question } => confirm::draw(frame, text, question.choices()),
             Popup::Export { selected } => export::draw(frame, state, *selected),
+            Popup::Scenario(view) => scenario::draw(frame, state, view),
         }
     }
 }

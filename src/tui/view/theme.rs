@@ -82,3 +82,15 @@ pub fn selection() -> Style {
 pub fn sentence_cursor() -> Style {
     Style::new().add_modifier(Modifier::REVERSED)
 }
+
+/// An evidence item or hypothesis set aside: still shown, struck through.
+pub fn set_aside() -> Style {
+    Style::new()
+        .fg(Color::DarkGray)
+        .add_modifier(Modifier::CROSSED_OUT)
+}
+
+/// A critical item: the lead changes without it.
+pub fn critical() -> Style {
+    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
+}
