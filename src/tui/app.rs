@@ -31,6 +31,9 @@ pub struct Startup {
     pub workspace: Workspace,
     /// `ach open MATRIX`: this matrix, focused, cursor on the first cell.
     pub matrix: Option<PathBuf>,
+    /// `ach open --team FILES...`: the team's copies, read and compared,
+    /// shown over the panes.
+    pub team: Option<super::state::TeamView>,
 }
 
 /// How long to wait for an event before looking at the world again.
@@ -92,6 +95,7 @@ fn initial_state(startup: Startup, world: &World) -> anyhow::Result<State> {
     let library = scan_library(&startup.workspace);
     let (width, height) = crossterm::terminal::size().context("reading the terminal size")?;
     let mut state = State::new(startup.workspace, library.into(), width, height);
+    state.team = startup.team;
     if let Some(path) = startup.matrix {
         // The same path as opening from the library: lock, recovery prompt.
         let effect = Effect::LoadMatrix(path);

@@ -4,6 +4,7 @@
 #[cfg(unix)]
 mod hostile;
 mod session;
+mod team;
 
 use std::path::Path;
 use std::time::Duration;

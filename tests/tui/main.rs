@@ -7,3 +7,4 @@ mod safety;
 mod screens;
 mod state;
 mod support;
+mod team;
