@@ -14,6 +14,7 @@
 //! - [`Sentences`], [`search`].
 
 mod cells;
+mod file_offsets;
 mod layout;
 mod load;
 mod paragraph_sentences;

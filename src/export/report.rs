@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 
 use super::ExportContext;
-use super::source::{LineFinder, QuoteLine, citation_of};
+use super::source::{QuoteLine, citation_of, quote_lines};
 use std::fmt::Write;
 
 use crate::model::{Evidence, Hypothesis, Matrix};
@@ -27,19 +27,24 @@ pub(super) struct Report<'a> {
 
 impl<'a> Report<'a> {
     pub fn new(matrix: &'a Matrix, context: &ExportContext<'_>) -> Self {
-        let mut finder = LineFinder::new(context.workspace);
-        let quote_lines = matrix
+        let passages: Vec<_> = matrix
             .evidence()
             .iter()
-            .map(|evidence| evidence.source.as_ref().map(|p| finder.line_of(p)))
+            .map(|evidence| evidence.source.as_ref())
             .collect();
+        let quote_lines = quote_lines(context.workspace, &passages);
         let scores = score(matrix);
+        // One sidecar read per document, not per passage.
+        let mut cited = std::collections::HashMap::new();
         let citations = matrix
             .evidence()
             .iter()
             .map(|evidence| {
                 let passage = evidence.source.as_ref()?;
-                citation_of(context.workspace, passage)
+                cited
+                    .entry(passage.document.as_str())
+                    .or_insert_with(|| citation_of(context.workspace, passage))
+                    .clone()
             })
             .collect();
         Report {

@@ -8,6 +8,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc};
 use toml::Spanned;
 use toml::value::{Datetime, Offset};
 
+use super::deep_key;
 use super::location::LineIndex;
 use super::raw::{
     RawConflict, RawEvidence, RawHypothesis, RawMatrix, RawPassage, RawProbabilitySettings,
@@ -95,6 +96,11 @@ fn located_matrix_from_str(text: &str) -> Result<(Matrix, Positions), Vec<Diagno
         if let Some(newer) = newer_schema(text) {
             return vec![newer];
         }
+        if error.span().is_none()
+            && let Some(too_deep) = key_too_deep(text, error.message())
+        {
+            return vec![too_deep];
+        }
         let location = error.span().map_or(Location::START, |span| {
             Location::of_offset(text, span.start)
         });
@@ -104,6 +110,22 @@ fn located_matrix_from_str(text: &str) -> Result<(Matrix, Positions), Vec<Diagno
         )]
     })?;
     Validator::new(text).matrix(raw)
+}
+
+/// The TOML reader refuses a dotted key of too many parts with a bare
+/// "recursion limit" and no position; this places it at the key and says
+/// what is wrong with it.
+fn key_too_deep(text: &str, message: &str) -> Option<Diagnostic> {
+    if message.trim_end() != "recursion limit" {
+        return None;
+    }
+    let (start, parts) = deep_key::deepest_key(text)?;
+    Some(Diagnostic::new(
+        Location::of_offset(text, start),
+        format!(
+            "a key of {parts} dotted parts nests deeper than a matrix file can (recursion limit)"
+        ),
+    ))
 }
 
 fn newer_schema(text: &str) -> Option<Diagnostic> {

@@ -2,6 +2,7 @@
 //! terminal: state tests, screen snapshots and random key sequences.
 
 mod fields;
+mod hostile;
 mod keys;
 mod library_refresh;
 mod safety;

@@ -104,7 +104,12 @@ fn weighty_low_credibility(out: &mut String, report: &Report<'_>, changes: &[Lea
                 id(report, leader)
             ));
         }
-        if changes.iter().any(|change| change.evidence == row) {
+        // `changes` is in row order: a search, not a scan per item, as
+        // every item may be low-credibility and critical at once.
+        if changes
+            .binary_search_by_key(&row, |change| change.evidence)
+            .is_ok()
+        {
             reasons.push("alone would change the lead".to_owned());
         }
         if !reasons.is_empty() {
