@@ -2,6 +2,7 @@
 //! terminal: state tests, screen snapshots and random key sequences.
 
 mod fields;
+mod health;
 mod keys;
 mod safety;
 mod screens;
