@@ -4,6 +4,7 @@
 mod fields;
 mod health;
 mod keys;
+mod library_refresh;
 mod safety;
 mod screens;
 mod state;
