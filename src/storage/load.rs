@@ -31,6 +31,8 @@ pub struct Positions {
     pub sources: Vec<Option<Location>>,
     /// The `[[conflicts]]` table of each recorded merge conflict.
     pub conflicts: Vec<Location>,
+    /// The `[[hypotheses]]` table of each hypothesis, in column order.
+    pub hypotheses: Vec<Location>,
 }
 
 /// Reads and validates the matrix file at `path`.
@@ -206,8 +208,10 @@ impl<'a> Validator<'a> {
 
         let mut hypothesis_ids: HashMap<String, Range<usize>> = HashMap::new();
         for hypothesis in raw.hypotheses {
+            let at = self.at(hypothesis.span());
             if let Some(hypothesis) = self.hypothesis(hypothesis, &mut hypothesis_ids) {
                 matrix.push_hypothesis(hypothesis);
+                self.positions.hypotheses.push(at);
             }
         }
         // Looked up once per rating: a scan of the hypotheses for each of

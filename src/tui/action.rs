@@ -52,6 +52,8 @@ pub enum Action {
     CycleOrder,
     MoveColumnLeft,
     MoveColumnRight,
+    /// Show the matrix health warnings.
+    ShowHealth,
     // Forms and prompts
     NextField,
     PreviousField,

@@ -15,7 +15,7 @@ use super::update::has_text_focus;
 /// Where keys go now.
 pub fn context(state: &State) -> Context {
     match state.popups.last() {
-        Some(Popup::Help { .. } | Popup::Messages { .. }) => Context::Help,
+        Some(Popup::Help { .. } | Popup::Messages { .. } | Popup::Health { .. }) => Context::Help,
         Some(Popup::Form(_)) => Context::Form,
         Some(Popup::Confirm { .. }) => Context::Confirm,
         Some(Popup::Export { .. }) => Context::Choice,

@@ -264,6 +264,7 @@ pub const KEYMAP: &[Binding] = &[
     bind(X::Matrix, ch('<'), A::MoveColumnLeft, "move the hypothesis column left"),
     bind(X::Matrix, ch('>'), A::MoveColumnRight, "move the hypothesis column right"),
     bind(X::Matrix, plain(K::Enter), A::Open, "jump to the evidence's passage in the reader"),
+    bind(X::Matrix, ch('W'), A::ShowHealth, "matrix health: the warnings a reviewer would raise (unrated, non-diagnostic, a lead on one item…)"),
     // Team view (ach open --team); the global movement keys move its cursor.
     bind(X::Team, ch('a'), A::NextAnalyst, "me against the team: the next analyst").hint("analyst"),
     bind(X::Team, ch('n'), A::NextDifference, "go to my next difference from the consensus, biggest first").hint("difference"),

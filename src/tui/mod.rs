@@ -9,6 +9,7 @@ pub mod action;
 pub mod app;
 pub mod effects;
 pub mod forms;
+pub mod health_text;
 pub mod help_text;
 pub mod input;
 pub mod keymap;

@@ -3,6 +3,7 @@
 
 mod fields;
 mod hostile;
+mod health;
 mod keys;
 mod library_refresh;
 mod safety;

@@ -64,6 +64,7 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::MoveColumnLeft | Action::MoveColumnRight => move_column(state, action),
         Action::Open => return open_selected(state),
+        Action::ShowHealth => show_health(state),
         _ => {}
     }
     Vec::new()
@@ -255,6 +256,19 @@ fn move_column(state: &mut State, action: Action) {
             )));
         }
     }
+}
+
+/// `W`: the matrix health warnings, found now (from the cached scores).
+fn show_health(state: &mut State) {
+    let Some(open) = state.matrix.as_ref() else {
+        return;
+    };
+    let scores = open.scores.scores();
+    let sensitivity = crate::scoring::sensitivity(&open.matrix, scores);
+    let warnings = crate::health::health(&open.matrix, scores, &sensitivity);
+    let entries = crate::tui::health_text::health_entries(&open.matrix, warnings);
+    state.popups.push(Popup::Health { entries, scroll: 0 });
+    super::popup::clamp_scroll(state);
 }
 
 /// `Enter`: on a sourced item, show its passage in the reader; on the

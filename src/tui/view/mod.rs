@@ -57,6 +57,7 @@ pub fn draw(frame: &mut Frame, state: &State) {
         match popup {
             Popup::Help { scroll } => help::draw(frame, *scroll),
             Popup::Messages { scroll } => help::draw_messages(frame, &state.log, *scroll),
+            Popup::Health { entries, scroll } => help::draw_health(frame, entries, *scroll),
             Popup::Form(form) => form::draw(frame, form),
             Popup::Confirm { text, question } => confirm::draw(frame, text, question.choices()),
             Popup::Export { selected } => export::draw(frame, state, *selected),
