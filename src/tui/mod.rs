@@ -13,6 +13,7 @@ pub mod help_text;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod library_scanner;
 pub mod msg;
 pub mod questions;
 pub mod recovery_writer;

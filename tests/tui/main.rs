@@ -3,6 +3,7 @@
 
 mod fields;
 mod keys;
+mod library_refresh;
 mod safety;
 mod screens;
 mod state;
