@@ -22,7 +22,7 @@ use super::Workspace;
 use super::read_metadata;
 use crate::document::summarize;
 use crate::fsio;
-use crate::import::{NOT_YET_IMPORTABLE, extension_of};
+use crate::import::{IMPORTABLE, NOT_YET_IMPORTABLE, extension_of};
 use crate::model::Matrix;
 use crate::storage::load_matrix;
 use crate::text::one_line;
@@ -117,7 +117,7 @@ pub enum SkipReason {
     LinkToDirectory,
     /// The name is not valid UTF-8, so a passage could not name it.
     NameNotUtf8,
-    /// A web page, e-mail or text in another encoding: `ach import` turns
+    /// A web page, e-mail, Word document or text in another encoding: `ach import` turns
     /// it into a document (the command to run is given).
     Importable {
         /// `ach import PATH`.
@@ -170,8 +170,7 @@ impl Kind {
             .map(str::to_ascii_lowercase);
         match self {
             Kind::Document => extension.as_deref().is_some_and(|extension| {
-                matches!(extension, "txt" | "md" | "html" | "htm" | "eml")
-                    || NOT_YET_IMPORTABLE.contains(&extension)
+                IMPORTABLE.contains(&extension) || NOT_YET_IMPORTABLE.contains(&extension)
             }),
             Kind::Matrix => extension.as_deref() == Some("toml"),
         }
@@ -579,9 +578,10 @@ title = "The gardener"
     }
 
     #[test]
-    fn web_pages_and_mail_are_skipped_with_the_import_command() {
+    fn web_pages_mail_and_word_files_are_skipped_with_the_import_command() {
         let (dir, workspace) = workspace();
         fs::write(dir.path().join("seeds/page.html"), "<p>x</p>").unwrap();
+        fs::write(dir.path().join("seeds/memo.docx"), "PK").unwrap();
         fs::write(dir.path().join("seeds/region/mail.EML"), "Subject: x").unwrap();
         let library = scan_library(&workspace);
         let reasons: Vec<String> = library
@@ -592,6 +592,7 @@ title = "The gardener"
         assert_eq!(
             reasons,
             [
+                "seeds/memo.docx: not a text document yet: import it with `ach import seeds/memo.docx`",
                 "seeds/notes.pdf: a format ach import does not convert yet: save it as text",
                 "seeds/page.html: not a text document yet: import it with `ach import seeds/page.html`",
                 "seeds/region/image.txt: a binary file, not a text document",
