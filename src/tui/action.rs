@@ -52,6 +52,8 @@ pub enum Action {
     CycleOrder,
     MoveColumnLeft,
     MoveColumnRight,
+    /// Show or hide the probability rows under the scores.
+    ToggleProbability,
     // Forms and prompts
     NextField,
     PreviousField,

@@ -257,6 +257,7 @@ pub const KEYMAP: &[Binding] = &[
     bind(X::Matrix, ch('<'), A::MoveColumnLeft, "move the hypothesis column left"),
     bind(X::Matrix, ch('>'), A::MoveColumnRight, "move the hypothesis column right"),
     bind(X::Matrix, plain(K::Enter), A::Open, "jump to the evidence's passage in the reader"),
+    bind(X::Matrix, ch('p'), A::ToggleProbability, "show or hide the probability rows: model posterior, judged, coherent, ICD 203 words").hint("probability"),
     // Text fields (the filter and the search)
     bind(X::TextField, plain(K::Enter), A::Submit, "keep what was typed and leave the field").hint("keep"),
     bind(X::TextField, plain(K::Esc), A::CloseTop, "clear the field and leave it").hint("clear"),

@@ -3,6 +3,7 @@
 
 mod fields;
 mod keys;
+mod probability;
 mod safety;
 mod screens;
 mod state;
