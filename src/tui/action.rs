@@ -54,6 +54,8 @@ pub enum Action {
     MoveColumnRight,
     /// Show the matrix health warnings.
     ShowHealth,
+    /// Show or hide the probability rows under the scores.
+    ToggleProbability,
     // Forms and prompts
     NextField,
     PreviousField,

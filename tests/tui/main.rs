@@ -6,6 +6,7 @@ mod hostile;
 mod health;
 mod keys;
 mod library_refresh;
+mod probability;
 mod safety;
 mod screens;
 mod state;

@@ -14,6 +14,10 @@ pub const EVIDENCE_MIN_WIDTH: u16 = 26;
 pub const EVIDENCE_META_WIDTH: u16 = 10;
 /// Score rows under the evidence: inconsistency, weighted, rank.
 pub const SCORE_ROWS: u16 = 3;
+/// Probability rows under the scores when shown: posterior, judged,
+/// coherent, the words for the selected hypothesis, the findings and the
+/// model's caveat.
+pub const PROBABILITY_ROWS: u16 = 6;
 
 /// Where each part of the matrix pane goes inside its border.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +26,8 @@ pub struct MatrixGeometry {
     pub header: Rect,
     pub rows: Rect,
     pub scores: Rect,
+    /// The probability rows; zero height while they are hidden.
+    pub probability: Rect,
     pub detail: Rect,
     /// Width of the fixed evidence column block.
     pub evidence_width: u16,
@@ -34,12 +40,29 @@ pub struct MatrixGeometry {
 impl MatrixGeometry {
     /// The geometry for the pane's inner area and a number of hypotheses.
     pub fn new(inner: Rect, hypotheses: usize) -> Self {
+        Self::with_probability(inner, hypotheses, false)
+    }
+
+    /// The geometry with the probability rows shown under the scores, or
+    /// not; shown, they take two lines from the detail area and the rest
+    /// from the evidence rows.
+    pub fn with_probability(inner: Rect, hypotheses: usize, probability: bool) -> Self {
         // The detail area gets a third of the height, within reason; the
         // evidence rows get what is left after title, header and scores.
-        let detail_height = (inner.height / 3)
+        let mut detail_height = (inner.height / 3)
             .clamp(5, 12)
             .min(inner.height.saturating_sub(8));
-        let fixed = 1 + 2 + SCORE_ROWS + detail_height;
+        let probability_height = if probability {
+            detail_height = detail_height.saturating_sub(2).max(3);
+            PROBABILITY_ROWS.min(
+                inner
+                    .height
+                    .saturating_sub(1 + 2 + SCORE_ROWS + detail_height),
+            )
+        } else {
+            0
+        };
+        let fixed = 1 + 2 + SCORE_ROWS + probability_height + detail_height;
         let rows_height = inner.height.saturating_sub(fixed);
         let title = Rect {
             height: 1.min(inner.height),
@@ -60,9 +83,15 @@ impl MatrixGeometry {
             height: SCORE_ROWS.min(inner.height.saturating_sub(3 + rows_height)),
             ..inner
         };
-        let detail = Rect {
+        let probability = Rect {
             y: scores.y + scores.height,
-            height: detail_height,
+            height: probability_height,
+            ..inner
+        };
+        let detail = Rect {
+            y: probability.y + probability.height,
+            height: detail_height
+                .min((inner.y + inner.height).saturating_sub(probability.y + probability.height)),
             ..inner
         };
         // Summaries are what the analyst reads: keep at least 45% of the
@@ -81,6 +110,7 @@ impl MatrixGeometry {
             header,
             rows,
             scores,
+            probability,
             detail,
             evidence_width,
             column_width,
@@ -121,5 +151,22 @@ mod tests {
         assert_eq!(g.rows.y, g.header.y + 2);
         assert_eq!(g.scores.y, g.rows.y + g.rows.height);
         assert_eq!(g.detail.y + g.detail.height, 1 + 27);
+        assert_eq!(g.probability.height, 0);
+    }
+
+    #[test]
+    fn probability_rows_sit_between_scores_and_detail() {
+        let hidden = MatrixGeometry::new(Rect::new(1, 1, 80, 27), 4);
+        let shown = MatrixGeometry::with_probability(Rect::new(1, 1, 80, 27), 4, true);
+        assert_eq!(shown.probability.height, PROBABILITY_ROWS);
+        assert_eq!(shown.probability.y, shown.scores.y + shown.scores.height);
+        assert_eq!(shown.detail.y, shown.probability.y + PROBABILITY_ROWS);
+        assert_eq!(shown.detail.y + shown.detail.height, 1 + 27);
+        assert_eq!(shown.detail.height + 2, hidden.detail.height);
+        assert_eq!(shown.rows.height + PROBABILITY_ROWS - 2, hidden.rows.height);
+        // Even in the smallest window every part keeps its place.
+        let small = MatrixGeometry::with_probability(Rect::new(0, 0, 52, 21), 4, true);
+        assert!(small.rows.height >= 1);
+        assert_eq!(small.detail.y + small.detail.height, 21);
     }
 }

@@ -7,7 +7,7 @@ mod matrix_geometry;
 
 pub use matrix_geometry::{
     EVIDENCE_META_WIDTH, EVIDENCE_MIN_WIDTH, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, MatrixGeometry,
-    SCORE_ROWS,
+    PROBABILITY_ROWS, SCORE_ROWS,
 };
 
 use ratatui::layout::{Constraint, Layout, Rect};

@@ -57,6 +57,15 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::EditSelected => edit_selected(state),
         Action::DeleteSelected => delete_selected(state),
+        Action::ToggleProbability => {
+            open.show_probability = !open.show_probability;
+            let said = if open.show_probability {
+                "Probability rows shown: model posterior, your judged values, coherent version"
+            } else {
+                "Probability rows hidden"
+            };
+            state.notify(Notice::info(said));
+        }
         Action::CycleOrder => {
             open.order = open.order.next();
             let label = open.order.label();
@@ -72,14 +81,13 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
 
 /// Rows a page key moves: the visible evidence rows, less one for context.
 fn page_rows(state: &State) -> usize {
-    let hypotheses = state
-        .matrix
-        .as_ref()
-        .map_or(0, |m| m.matrix.hypotheses().len());
+    let (hypotheses, probability) = state.matrix.as_ref().map_or((0, false), |m| {
+        (m.matrix.hypotheses().len(), m.show_probability)
+    });
     areas(state)
         .matrix
         .map_or(1, |area| {
-            MatrixGeometry::new(inner(area), hypotheses).visible_rows()
+            MatrixGeometry::with_probability(inner(area), hypotheses, probability).visible_rows()
         })
         .saturating_sub(1)
         .max(1)

@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::leaders::leaders;
 use super::pane_block::pane_block;
-use super::{matrix_detail, theme};
+use super::{matrix_detail, probability, theme};
 use crate::model::Level;
 use crate::scoring::Scores;
 use crate::text::{display_width, fit_to_width, one_line, truncate_to_width};
@@ -42,7 +42,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     frame.render_widget(block, area);
     // Kept current edit by edit: drawing never rescans the cells.
     let scores = open.scores.scores();
-    let geometry = MatrixGeometry::new(inner, open.matrix.hypotheses().len());
+    let geometry = MatrixGeometry::with_probability(
+        inner,
+        open.matrix.hypotheses().len(),
+        open.show_probability,
+    );
     let view = MatrixView {
         open,
         scores,
@@ -53,6 +57,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     view.header(frame);
     view.rows(frame);
     view.score_rows(frame);
+    probability::draw(frame, &geometry, open, view.columns.clone());
     matrix_detail::draw(frame, geometry.detail, state, open, scores);
 }
 

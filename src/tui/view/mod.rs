@@ -10,6 +10,7 @@ mod library;
 mod matrix;
 mod matrix_detail;
 mod pane_block;
+mod probability;
 mod reader;
 mod status;
 pub mod team;
