@@ -2,10 +2,12 @@
 //! the view only reads it.
 
 mod open_matrix;
+mod passage_lines;
 mod popup;
 mod status;
 
 pub use open_matrix::{EvidenceOrder, MatrixRow, OpenMatrix};
+pub use passage_lines::PassageLines;
 pub use popup::{Popup, Question};
 pub use status::{LoggedNotice, Notice, Severity};
 
@@ -63,6 +65,8 @@ pub struct State {
     pub height: u16,
     /// Set when the workbench should exit after this update.
     pub quitting: bool,
+    /// The lines passages start on, found as the detail pane shows them.
+    pub passage_lines: PassageLines,
 }
 
 impl State {
@@ -81,6 +85,7 @@ impl State {
             width,
             height,
             quitting: false,
+            passage_lines: PassageLines::default(),
         }
     }
 
