@@ -62,20 +62,28 @@ const ANY_SPACE: &str = r"(?:[\s&&[^\n]]+(?:\n[\s&&[^\n]]*)?|\n[\s&&[^\n]]*)";
 fn pattern_of(query: &str) -> String {
     let mut pattern = String::new();
     let mut literal = String::new();
-    let mut in_space = false;
+    let mut space = String::new();
+    let flush_space = |pattern: &mut String, space: &mut String| {
+        if !space.is_empty() {
+            // A query that itself spans a blank line matches across one.
+            let breaks = space.matches('\n').count();
+            pattern.push_str(if breaks > 1 { r"\s+" } else { ANY_SPACE });
+            space.clear();
+        }
+    };
     for c in query.chars() {
         if c.is_whitespace() {
-            if !in_space {
+            if space.is_empty() {
                 pattern.push_str(&regex::escape(&literal));
                 literal.clear();
-                pattern.push_str(ANY_SPACE);
             }
-            in_space = true;
+            space.push(c);
         } else {
+            flush_space(&mut pattern, &mut space);
             literal.push(c);
-            in_space = false;
         }
     }
+    flush_space(&mut pattern, &mut space);
     pattern.push_str(&regex::escape(&literal));
     pattern
 }
@@ -202,6 +210,7 @@ mod tests {
     #[test]
     fn a_blank_line_ends_the_match() {
         assert!(ranges("using\n\nBaku", "using Baku").is_empty());
+        assert_eq!(ranges("using\n \nBaku", "using\n\nBaku"), [(0, 12)]);
         assert_eq!(ranges("using \r\n Baku", "using Baku"), [(0, 13)]);
     }
 
