@@ -39,7 +39,7 @@ pub use escape_csv::{neutralise_formula, restore_formula};
 pub use json::EXPORT_SCHEMA;
 pub use lead::Lead;
 pub use sensitivity_json::{FragileEntry, SensitivityEntry};
-pub use source::QuoteLine;
+pub use source::{QuoteLine, quote_line};
 
 /// One of the export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

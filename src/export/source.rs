@@ -39,6 +39,12 @@ impl fmt::Display for QuoteLine {
     }
 }
 
+/// The line `passage` starts on, as the exports give it (the workbench's
+/// detail pane asks for one passage at a time).
+pub fn quote_line(workspace: &Workspace, passage: &Passage) -> QuoteLine {
+    LineFinder::new(Some(workspace)).line_of(passage)
+}
+
 /// How a passage's document is cited: its metadata sidecar's citation
 /// (`“Title”, Publisher, 2024-05-01, https://…`), or `None` when the
 /// document has no sidecar, a sidecar that does not load, or nothing in it

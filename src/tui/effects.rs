@@ -38,8 +38,13 @@ pub fn perform(effect: Effect, workspace: &Workspace) -> Msg {
             let result = path
                 .parent()
                 .map_or(Ok(()), std::fs::create_dir_all)
-                .map_err(|e| e.to_string())
-                .and_then(|()| create_new(&path, contents.as_bytes()).map_err(|e| e.to_string()));
+                .map_err(|e| ExportFailure::Io(e.to_string()))
+                .and_then(|()| {
+                    create_new(&path, contents.as_bytes()).map_err(|error| match error {
+                        SaveError::AlreadyExists { .. } => ExportFailure::Exists,
+                        other => ExportFailure::Io(other.to_string()),
+                    })
+                });
             Msg::MatrixCreated { path, result }
         }
         Effect::ScanLibrary => Msg::LibraryScanned(scan_library(workspace)),
@@ -73,6 +78,10 @@ pub fn perform(effect: Effect, workspace: &Workspace) -> Msg {
                 path,
                 result,
             }
+        }
+        Effect::LocatePassage(passage) => {
+            let line = crate::export::quote_line(workspace, &passage);
+            Msg::PassageLocated { passage, line }
         }
     }
 }

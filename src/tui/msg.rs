@@ -9,7 +9,7 @@ use tui_input::InputRequest;
 use super::action::Action;
 use crate::document::Document;
 use crate::export::Format;
-use crate::model::Matrix;
+use crate::model::{Matrix, Passage};
 use crate::storage::{LoadError, MatrixLock, Recovery};
 use crate::workspace::Library;
 
@@ -52,7 +52,7 @@ pub enum Msg {
     /// A new matrix file was created (or could not be).
     MatrixCreated {
         path: PathBuf,
-        result: Result<(), String>,
+        result: Result<(), ExportFailure>,
     },
     /// The library was listed again.
     LibraryScanned(Library),
@@ -72,6 +72,11 @@ pub enum Msg {
         format: Format,
         path: PathBuf,
         result: Result<(), ExportFailure>,
+    },
+    /// The line a passage starts on, found in its document.
+    PassageLocated {
+        passage: Passage,
+        line: crate::export::QuoteLine,
     },
 }
 
@@ -133,6 +138,9 @@ pub enum Effect {
         generated: NaiveDate,
         overwrite: bool,
     },
+    /// Find the line `passage` starts on in its document, as the exports
+    /// do, then report `Msg::PassageLocated`.
+    LocatePassage(Passage),
 }
 
 /// What to do once a save has succeeded (nothing happens if it fails, so

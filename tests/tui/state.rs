@@ -606,18 +606,23 @@ fn a_new_matrix_is_created_listed_and_opened() {
         4,
         "listed in the library"
     );
-    // Creating it again refuses to overwrite it.
+    // Creating it again refuses to overwrite it, in the form.
     bench.keys("<C-n>");
     bench.type_text("Who leaked the memo?");
     bench.keys("<Enter>");
-    assert!(
-        bench
-            .state
-            .notice
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("Could not create")
+    let Some(Popup::Form(form)) = bench.state.popups.last() else {
+        panic!("the form stays");
+    };
+    assert_eq!(
+        form.error.as_deref(),
+        Some(
+            "hypotheses/who-leaked-the-memo.toml already exists: Enter creates hypotheses/who-leaked-the-memo-2.toml instead, or type another name"
+        )
+    );
+    assert_eq!(
+        load_matrix(&path).unwrap(),
+        created,
+        "the first one untouched"
     );
 }
 

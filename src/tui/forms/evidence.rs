@@ -47,7 +47,10 @@ pub fn evidence_form(matrix: &Matrix, index: Option<usize>) -> Form {
 /// A form to attach `passage` as a new evidence item, its summary
 /// prefilled from the quote.
 pub fn attach_form(matrix: &Matrix, passage: Passage) -> Form {
-    let summary = truncate_to_width(one_line(&passage.quote).trim(), PREFILL_WIDTH).into_owned();
+    // One space for every run of whitespace: a quote's double spaces and
+    // line breaks are the document's layout, not the analyst's summary.
+    let quote = crate::document::spaces_as_one(&passage.quote);
+    let summary = truncate_to_width(one_line(&quote).trim(), PREFILL_WIDTH).into_owned();
     let evidence = Evidence::new(new_id(matrix), summary);
     let mut form = build(
         "Attach passage as evidence",

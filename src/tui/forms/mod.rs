@@ -15,7 +15,9 @@ pub use evidence::{attach_form, evidence_form};
 pub use field::{Field, FieldValue};
 pub use header::header_form;
 pub use hypothesis::hypothesis_form;
-pub use new_matrix::{new_matrix_form, new_matrix_from};
+pub use new_matrix::{
+    FILE as NEW_MATRIX_FILE, new_matrix_form, new_matrix_from, planned_file, propose_free_name,
+};
 pub use save_as::{save_as_form, save_as_path};
 
 use crate::edit::Edit;
@@ -47,6 +49,9 @@ pub struct Form {
     pub focused: usize,
     /// Why the last submit was refused, shown under the fields.
     pub error: Option<String>,
+    /// The field the refusal is about, when it is about one: the error is
+    /// shown right under it.
+    pub error_field: Option<usize>,
 }
 
 impl Form {
@@ -57,7 +62,22 @@ impl Form {
             fields,
             focused: 0,
             error: None,
+            error_field: None,
         }
+    }
+
+    /// Refuses the form because of field `index`: the error is shown at
+    /// that field, which gets the focus.
+    pub fn refuse(&mut self, index: usize, why: impl Into<String>) {
+        self.error = Some(why.into());
+        self.error_field = Some(index);
+        self.focused = index;
+    }
+
+    /// Clears a refusal once the analyst types again.
+    pub fn clear_error(&mut self) {
+        self.error = None;
+        self.error_field = None;
     }
 
     /// The focused field.

@@ -9,11 +9,12 @@ pub const MIN_COLUMN_WIDTH: u16 = 8;
 pub const MAX_COLUMN_WIDTH: u16 = 12;
 /// The evidence block never gets narrower than this (id, some summary and
 /// the credibility, relevance and diagnosticity columns).
-pub const EVIDENCE_MIN_WIDTH: u16 = 26;
-/// Credibility, relevance and diagnosticity columns with their gaps.
-pub const EVIDENCE_META_WIDTH: u16 = 10;
-/// Score rows under the evidence: inconsistency, weighted, rank.
-pub const SCORE_ROWS: u16 = 3;
+pub const EVIDENCE_MIN_WIDTH: u16 = 30;
+/// Kind, credibility, relevance and diagnosticity columns with their gaps.
+pub const EVIDENCE_META_WIDTH: u16 = 14;
+/// Score rows under the evidence: inconsistency, weighted inconsistency,
+/// weighted consistency, unrated cells, rank.
+pub const SCORE_ROWS: u16 = 5;
 /// Probability rows under the scores when shown: posterior, judged,
 /// coherent, the words for the selected hypothesis, the findings and the
 /// model's caveat.

@@ -84,7 +84,9 @@ impl LibraryState {
             .map(Entry::Matrix)
             .chain((0..self.library.documents.len()).map(Entry::Document))
             .chain((0..self.library.skipped.len()).map(Entry::Skipped));
-        let query = self.filter.value().trim();
+        // Whitespace as the reader's search treats it: any run is a space.
+        let query = crate::document::spaces_as_one(self.filter.value().trim()).into_owned();
+        let query = query.as_str();
         if query.is_empty() {
             self.entries = all.collect();
         } else {
@@ -94,6 +96,7 @@ impl LibraryState {
             let mut scored: Vec<(u32, Entry)> = all
                 .filter_map(|entry| {
                     let haystack = self.haystack(entry);
+                    let haystack = crate::document::spaces_as_one(&haystack);
                     let text = Utf32Str::new(&haystack, &mut buffer);
                     pattern
                         .score(text, &mut matcher)

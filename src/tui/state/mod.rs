@@ -2,11 +2,13 @@
 //! the view only reads it.
 
 mod open_matrix;
+mod passage_lines;
 mod popup;
 mod status;
 mod team;
 
 pub use open_matrix::{EvidenceOrder, MatrixRow, OpenMatrix};
+pub use passage_lines::PassageLines;
 pub use popup::{Popup, Question};
 pub use status::{LoggedNotice, Notice, Severity};
 pub use team::{MineFrom, PAGE as TEAM_PAGE, TeamView};
@@ -67,6 +69,8 @@ pub struct State {
     pub height: u16,
     /// Set when the workbench should exit after this update.
     pub quitting: bool,
+    /// The lines passages start on, found as the detail pane shows them.
+    pub passage_lines: PassageLines,
 }
 
 impl State {
@@ -86,6 +90,7 @@ impl State {
             width,
             height,
             quitting: false,
+            passage_lines: PassageLines::default(),
         }
     }
 

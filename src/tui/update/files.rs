@@ -8,8 +8,8 @@ use chrono::{DateTime, Utc};
 use crate::model::Matrix;
 use crate::storage::LoadError;
 use crate::text::one_line;
-use crate::tui::forms::save_as_form;
-use crate::tui::msg::{AfterSave, Effect, LoadedMatrix, SaveFailure, SavedFile};
+use crate::tui::forms::{FormPurpose, NEW_MATRIX_FILE, propose_free_name, save_as_form};
+use crate::tui::msg::{AfterSave, Effect, ExportFailure, LoadedMatrix, SaveFailure, SavedFile};
 use crate::tui::state::{Notice, OpenMatrix, Pane, Popup, Question, State};
 
 /// A matrix file was read: open it, or ask first when another workbench
@@ -21,6 +21,11 @@ pub fn matrix_loaded(
 ) -> Vec<Effect> {
     match result {
         Ok(loaded) => match &loaded.lock {
+            // This workbench holds the lock: the matrix is the open one,
+            // reached by another name (a link, a relative path).
+            Err(holder) if held_here(holder) && state.matrix.is_some() => {
+                state.focus = Pane::Matrix;
+            }
             Err(holder) => {
                 let text = format!(
                     "{} is already open in another workbench ({}).\nEditing it in both would lose one side's changes.",
@@ -40,6 +45,15 @@ pub fn matrix_loaded(
         }
     }
     Vec::new()
+}
+
+/// Whether a lock holder's line names this process, as
+/// `effects::holder` writes it ("pid N since ...").
+fn held_here(holder: &str) -> bool {
+    holder
+        .strip_prefix("pid ")
+        .and_then(|rest| rest.split(' ').next())
+        .is_some_and(|pid| pid == std::process::id().to_string())
 }
 
 /// Makes a loaded matrix the open one and offers any recovered changes.
@@ -175,13 +189,49 @@ pub fn saved(
 }
 
 /// A new matrix file was created: open it (asking first when the open one
-/// has unsaved changes), or say why it could not be created.
-pub fn matrix_created(state: &mut State, path: PathBuf, result: Result<(), String>) -> Vec<Effect> {
-    if let Err(why) = result {
-        state.notify(Notice::error(format!("Could not create the matrix: {why}")));
-        return Vec::new();
-    }
+/// has unsaved changes), or say why it could not be created, in the form
+/// that is still on screen with everything typed in it.
+pub fn matrix_created(
+    state: &mut State,
+    path: PathBuf,
+    result: Result<(), ExportFailure>,
+) -> Vec<Effect> {
     let shown = state.workspace.display_path(&path);
+    let form = match state.popups.last_mut() {
+        Some(Popup::Form(form)) if form.purpose == FormPurpose::NewMatrix => Some(form),
+        _ => None,
+    };
+    match (result, form) {
+        (Ok(()), Some(_)) => {
+            state.popups.pop();
+        }
+        (Ok(()), None) => {}
+        (Err(ExportFailure::Exists), Some(form)) => {
+            // On disk but not (yet) in the library: this name and any
+            // other the library does not list may be taken too.
+            let library = &state.library.library;
+            let taken = |file: &str| {
+                file == shown
+                    || library.matrices.iter().any(|m| m.path == file)
+                    || library.skipped.iter().any(|s| s.path == file)
+            };
+            propose_free_name(form, &shown, taken);
+            return vec![Effect::ScanLibrary];
+        }
+        (Err(why), form) => {
+            let why = match why {
+                ExportFailure::Exists => format!("{shown} already exists"),
+                ExportFailure::Io(why) => why,
+            };
+            match form {
+                Some(form) => {
+                    form.refuse(NEW_MATRIX_FILE, format!("Could not create {shown}: {why}"))
+                }
+                None => state.notify(Notice::error(format!("Could not create the matrix: {why}"))),
+            }
+            return Vec::new();
+        }
+    }
     match &state.matrix {
         Some(open) if open.is_dirty() => {
             let text = format!(

@@ -64,7 +64,7 @@ fn open_selected(state: &mut State) -> Vec<Effect> {
             }
             let path = state.workspace.root().join(&matrix.path);
             match &state.matrix {
-                Some(open) if open.path == path => {
+                Some(open) if same_path(&open.path, &path) => {
                     state.focus = crate::tui::state::Pane::Matrix;
                     Vec::new()
                 }
@@ -91,6 +91,12 @@ fn open_selected(state: &mut State) -> Vec<Effect> {
             Vec::new()
         }
     }
+}
+
+/// Whether two paths name the same file as written: `ach open
+/// hypotheses/m.toml` keeps a relative path, the library an absolute one.
+fn same_path(a: &std::path::Path, b: &std::path::Path) -> bool {
+    a == b || matches!((std::path::absolute(a), std::path::absolute(b)), (Ok(a), Ok(b)) if a == b)
 }
 
 /// Keeps the selected row inside the pane.

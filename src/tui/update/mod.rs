@@ -64,10 +64,30 @@ pub fn update(state: &mut State, msg: Msg, now: DateTime<Utc>) -> Vec<Effect> {
             path,
             result,
         } => export::exported(state, format, path, result),
+        Msg::PassageLocated { passage, line } => {
+            state.passage_lines.found(passage, line);
+            Vec::new()
+        }
     };
     viewport::keep_cursors_visible(state);
     team::refresh(state);
+    let mut effects = effects;
+    effects.extend(locate_selected_passage(state));
     effects
+}
+
+/// The detail pane gives the selected item's passage by line, as the
+/// exports do: look the line up the first time the item is selected.
+fn locate_selected_passage(state: &mut State) -> Option<Effect> {
+    let open = state.matrix.as_ref()?;
+    let super::state::MatrixRow::Evidence(index) = open.row else {
+        return None;
+    };
+    let passage = open.matrix.evidence().get(index)?.source.as_ref()?;
+    state
+        .passage_lines
+        .needs_lookup(passage)
+        .then(|| Effect::LocatePassage(passage.clone()))
 }
 
 fn act(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effect> {

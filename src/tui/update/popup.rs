@@ -112,13 +112,16 @@ fn submit_form(state: &mut State, now: DateTime<Utc>) -> Vec<Effect> {
         return Vec::new();
     };
     if form.purpose == FormPurpose::NewMatrix {
-        return match new_matrix_from(form, &state.workspace) {
-            Err(why) => {
-                form.error = Some(why);
-                Vec::new()
-            }
-            Ok((path, mut matrix)) => {
-                state.popups.pop();
+        let library = &state.library.library;
+        let taken = |file: &str| {
+            library.matrices.iter().any(|m| m.path == file)
+                || library.skipped.iter().any(|s| s.path == file)
+        };
+        return match new_matrix_from(form, &state.workspace, taken) {
+            None => Vec::new(),
+            Some((path, mut matrix)) => {
+                // The form stays until the file is made: a name taken
+                // meanwhile is refused at its field, nothing typed lost.
                 let stamp = super::global::whole_seconds(now);
                 matrix.created = Some(stamp);
                 matrix.updated = Some(stamp);

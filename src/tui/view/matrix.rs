@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use super::leaders::leaders;
 use super::pane_block::pane_block;
 use super::{matrix_detail, probability, theme};
-use crate::model::Level;
+use crate::model::{EvidenceKind, Level};
 use crate::scoring::Scores;
 use crate::text::{display_width, fit_to_width, one_line, truncate_to_width};
 use crate::tui::layout::{EVIDENCE_META_WIDTH, MatrixGeometry};
@@ -184,6 +184,7 @@ impl MatrixView<'_> {
                 fit_to_width(&one_line(&evidence.id), id_width),
                 fit_to_width(&one_line(&evidence.summary), summary_width),
                 meta(
+                    evidence.kind,
                     evidence.credibility,
                     evidence.relevance,
                     self.scores.diagnosticity[row]
@@ -251,6 +252,19 @@ impl MatrixView<'_> {
             let value = self.scores.hypotheses[column].weighted_inconsistency;
             Span::styled(self.cell(&format!(" {value:.2}")), style(column))
         });
+        let consistency = self.columns.clone().map(|column| {
+            let value = self.scores.hypotheses[column].weighted_consistency;
+            Span::styled(self.cell(&format!(" {value:.2}")), style(column))
+        });
+        let unrated = self.columns.clone().map(|column| {
+            let value = self.scores.hypotheses[column].unrated;
+            let style = if value > 0 {
+                theme::warning()
+            } else {
+                style(column)
+            };
+            Span::styled(self.cell(&format!(" {value}")), style)
+        });
         let rank = self.columns.clone().map(|column| {
             let score = &self.scores.hypotheses[column];
             // Ties share a rank (the leader's tier), and a column with
@@ -276,6 +290,8 @@ impl MatrixView<'_> {
         let lines = vec![
             self.line(vec![label("Inconsistency ")], inconsistency),
             self.line(vec![label("Weighted inconsistency ")], weighted),
+            self.line(vec![label("Weighted consistency ")], consistency),
+            self.line(vec![label("Unrated cells ")], unrated),
             self.line(
                 vec![label("Rank (1 least inconsistent; = tie; n? unrated) ")],
                 rank,
@@ -289,21 +305,29 @@ fn meta_width() -> usize {
     usize::from(EVIDENCE_META_WIDTH)
 }
 
-/// Credibility and relevance as one letter each (L, M, H), then
+/// The kind in three letters (an assumption must not look like a fact),
+/// credibility and relevance as one letter each (L, M, H), then
 /// diagnosticity; the detail area spells them out.
 fn meta_header() -> String {
-    fit_to_width(" C R  Diag", meta_width())
+    fit_to_width(" Knd C R  Diag", meta_width())
 }
 
-fn meta(credibility: Level, relevance: Level, diagnosticity: f64) -> String {
+fn meta(kind: EvidenceKind, credibility: Level, relevance: Level, diagnosticity: f64) -> String {
     let letter = |level: Level| match level {
         Level::Low => 'L',
         Level::Medium => 'M',
         Level::High => 'H',
     };
+    let kind = match kind {
+        EvidenceKind::Fact => "fct",
+        EvidenceKind::Report => "rep",
+        EvidenceKind::Assumption => "asm",
+        EvidenceKind::Absence => "abs",
+        EvidenceKind::Other => "oth",
+    };
     fit_to_width(
         &format!(
-            " {} {} {diagnosticity:>4.2} ",
+            " {kind} {} {} {diagnosticity:>4.2} ",
             letter(credibility),
             letter(relevance)
         ),

@@ -82,3 +82,8 @@ pub fn selection() -> Style {
 pub fn sentence_cursor() -> Style {
     Style::new().add_modifier(Modifier::REVERSED)
 }
+
+/// A count that says the work is not finished (unrated cells).
+pub fn warning() -> Style {
+    Style::new().fg(Color::Yellow)
+}
