@@ -44,6 +44,7 @@ pub fn new_matrix_from(form: &Form, workspace: &Workspace) -> Result<(PathBuf, M
     };
     let mut matrix = Matrix::new(title);
     matrix.question = form.optional_text(QUESTION);
+    matrix.analyst = crate::tui::settings::analyst().map(str::to_owned);
     Ok((workspace.root().join(file), matrix))
 }
 
