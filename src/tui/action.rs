@@ -64,4 +64,11 @@ pub enum Action {
     Type(InputRequest),
     /// Open the log of every message since the workbench started.
     ShowMessages,
+    // Team view
+    /// Show the team view (`ach open --team`), or hide it.
+    ToggleTeam,
+    /// "Me against the team" about the next analyst.
+    NextAnalyst,
+    /// The cursor to my next difference from the consensus.
+    NextDifference,
 }

@@ -25,6 +25,8 @@ pub enum Context {
     Choice,
     /// Help and the message log: scrolled text.
     Help,
+    /// The team view (`ach open --team`).
+    Team,
     /// Editing keys inside any text field (filter, search, form fields);
     /// consulted before the field's own context.
     Typing,
@@ -43,13 +45,17 @@ impl Context {
             Context::Confirm => "Questions",
             Context::Choice => "Lists",
             Context::Help => "Help and the message log",
+            Context::Team => "Team view (ach open --team)",
             Context::Typing => "Typing in any field (every printable key is text)",
         }
     }
 
     /// Contexts that fall back to the global bindings.
     fn inherits_global(self) -> bool {
-        matches!(self, Context::Library | Context::Reader | Context::Matrix)
+        matches!(
+            self,
+            Context::Library | Context::Reader | Context::Matrix | Context::Team
+        )
     }
 }
 
@@ -202,6 +208,7 @@ pub const KEYMAP: &[Binding] = &[
     bind(X::Global, ch('q'), A::Quit, "quit (asks first if there are unsaved changes)").hint("quit"),
     bind(X::Global, ctrl('c'), A::Quit, "quit (asks first if there are unsaved changes)"),
     bind(X::Global, ctrl('q'), A::Quit, "quit (asks first if there are unsaved changes)"),
+    bind(X::Global, ch('T'), A::ToggleTeam, "show the team view (ach open --team), or hide it"),
     bind(X::Global, plain(K::Esc), A::CloseTop, "close the popup, clear the selection or filter"),
     bind(X::Global, ch('k'), A::Up, "move up"),
     bind(X::Global, plain(K::Up), A::Up, "move up"),
@@ -257,6 +264,11 @@ pub const KEYMAP: &[Binding] = &[
     bind(X::Matrix, ch('<'), A::MoveColumnLeft, "move the hypothesis column left"),
     bind(X::Matrix, ch('>'), A::MoveColumnRight, "move the hypothesis column right"),
     bind(X::Matrix, plain(K::Enter), A::Open, "jump to the evidence's passage in the reader"),
+    // Team view (ach open --team); the global movement keys move its cursor.
+    bind(X::Team, ch('a'), A::NextAnalyst, "me against the team: the next analyst").hint("analyst"),
+    bind(X::Team, ch('n'), A::NextDifference, "go to my next difference from the consensus, biggest first").hint("difference"),
+    bind(X::Team, ch('T'), A::ToggleTeam, "hide the team view (T shows it again)").hint("hide"),
+    bind(X::Team, plain(K::Esc), A::ToggleTeam, "hide the team view (T shows it again)"),
     // Text fields (the filter and the search)
     bind(X::TextField, plain(K::Enter), A::Submit, "keep what was typed and leave the field").hint("keep"),
     bind(X::TextField, plain(K::Esc), A::CloseTop, "clear the field and leave it").hint("clear"),

@@ -14,6 +14,7 @@ pub mod input;
 pub mod keymap;
 pub mod keymap_config;
 pub mod layout;
+pub mod library_scanner;
 pub mod msg;
 pub mod questions;
 pub mod recovery_writer;

@@ -5,6 +5,7 @@
 mod hostile;
 mod session;
 mod settings;
+mod team;
 
 use std::path::Path;
 use std::time::Duration;

@@ -3,7 +3,9 @@
 
 mod fields;
 mod keys;
+mod library_refresh;
 mod safety;
 mod screens;
 mod state;
 mod support;
+mod team;

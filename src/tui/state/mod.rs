@@ -4,10 +4,12 @@
 mod open_matrix;
 mod popup;
 mod status;
+mod team;
 
 pub use open_matrix::{EvidenceOrder, MatrixRow, OpenMatrix};
 pub use popup::{Popup, Question};
 pub use status::{LoggedNotice, Notice, Severity};
+pub use team::{MineFrom, PAGE as TEAM_PAGE, TeamView};
 
 use crate::workspace::Workspace;
 
@@ -50,6 +52,8 @@ pub struct State {
     pub library: LibraryState,
     pub reader: ReaderState,
     pub matrix: Option<OpenMatrix>,
+    /// A team's copies compared (`ach open --team`), when one was opened.
+    pub team: Option<TeamView>,
     pub focus: Pane,
     /// The focused pane fills the window.
     pub zoomed: bool,
@@ -73,6 +77,7 @@ impl State {
             library,
             reader: ReaderState::default(),
             matrix: None,
+            team: None,
             focus: Pane::Library,
             zoomed: false,
             popups: Vec::new(),

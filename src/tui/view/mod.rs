@@ -12,6 +12,7 @@ mod matrix_detail;
 mod pane_block;
 mod reader;
 mod status;
+pub mod team;
 pub mod theme;
 mod too_small;
 
@@ -34,7 +35,8 @@ pub fn draw(frame: &mut Frame, state: &State) {
         return;
     }
     let areas = crate::tui::layout::areas_for(area, state.focus, state.zoomed);
-    for pane in Pane::ALL {
+    let team = state.team.as_ref().filter(|t| t.shown);
+    for pane in Pane::ALL.into_iter().filter(|_| team.is_none()) {
         if let Some(rect) = areas.of(pane) {
             match pane {
                 Pane::Library => library::draw(frame, rect, state),
@@ -42,6 +44,14 @@ pub fn draw(frame: &mut Frame, state: &State) {
                 Pane::Matrix => matrix::draw(frame, rect, state),
             }
         }
+    }
+    if let Some(view) = team {
+        // The team view takes the panes' place, under any popup.
+        let main = ratatui::layout::Rect {
+            height: areas.status.y.saturating_sub(area.y),
+            ..area
+        };
+        team::draw(frame, main, view);
     }
     status::draw(frame, areas.status, state);
     for popup in &state.popups {
