@@ -33,6 +33,7 @@
 //! - [`cli`]: the `ach` commands; the only module that prints.
 
 pub mod cli;
+pub mod config;
 pub mod document;
 pub mod edit;
 pub mod export;

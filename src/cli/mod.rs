@@ -2,6 +2,7 @@
 //! Exit status: 0 success, 1 invalid input, 2 usage error (clap's own).
 
 mod check;
+mod config;
 mod diff;
 mod export;
 mod git;
@@ -70,6 +71,8 @@ pub enum Command {
     /// Import sources into seeds/ (web pages, e-mail, text in any encoding,
     /// with their metadata), or convert a PARC ACH 2.0 project (.achz) to a matrix.
     Import(import::ImportArgs),
+    /// Print the default settings file, or check the one in force.
+    Config(config::ConfigArgs),
     /// Print a completion script for a shell (source it to complete `ach`).
     Completions(shell::CompletionsArgs),
     /// Print the manual page (roff), e.g. `ach man | man -l -`.
@@ -137,6 +140,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Out
     match cli.command {
         Some(Command::Completions(args)) => shell::completions(&args, out),
         Some(Command::Man) => shell::man(out),
+        Some(Command::Config(args)) => config::run(&args, out, err),
         Some(Command::Score(args)) => score::run(&args, out, err),
         Some(Command::Check(args)) => check::run(&args, cli.workspace.as_deref(), out, err),
         Some(Command::New(args)) => new::run(&args, out, err),
@@ -236,6 +240,24 @@ fn open(args: OpenArgs, workspace: Option<PathBuf>, err: &mut dyn Write) -> io::
 /// Runs the interactive workbench; an error that stops it is reported
 /// after the terminal has been restored.
 fn workbench(startup: Startup, err: &mut dyn Write) -> io::Result<Outcome> {
+    // A dumb terminal cannot move the cursor: the workbench would draw
+    // garbage. Say so instead, with what does work there.
+    if std::env::var("TERM").is_ok_and(|term| term == "dumb") {
+        writeln!(
+            err,
+            "ach: the workbench cannot draw on TERM=dumb (it needs a terminal that can move \
+             the cursor, such as xterm-256color); `ach score`, `ach check` and `ach export` \
+             work anywhere"
+        )?;
+        return Ok(Outcome::Invalid);
+    }
+    match crate::tui::settings::Settings::from_env() {
+        Ok(settings) => settings.install(),
+        Err(error) => {
+            report_load_error(err, &error)?;
+            return Ok(Outcome::Invalid);
+        }
+    }
     match crate::tui::run(startup) {
         Ok(()) => Ok(Outcome::Success),
         Err(error) => {

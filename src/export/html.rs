@@ -14,7 +14,10 @@ use crate::text::capitalised;
 
 /// Screen and print styles. Rating colours follow the usual ACH reading:
 /// greens for consistent, reds for inconsistent, greys for neutral and
-/// not applicable; the codes are printed too, so nothing depends on colour.
+/// not applicable; the codes are printed too. Printed in grey or read by
+/// someone who cannot tell red from green, the ratings still differ: each
+/// fill has its own lightness (C 225, I 184, CC 100, II 47 of 255), the
+/// inconsistent ones are hatched and underlined, the strong ones heavier.
 const STYLE: &str = "\
 :root { color-scheme: light; }
 body { font: 14px/1.45 system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif; color: #1f2328; margin: 2rem auto; max-width: 80rem; padding: 0 1rem; }
@@ -33,12 +36,13 @@ th.hypothesis .title { display: block; font-weight: normal; font-size: 0.85em; }
 .text { white-space: pre-line; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 td.rating { text-align: center; font-weight: 600; }
-.r-cc { background: #1a7f37; color: #ffffff; }
+.r-cc { background: #1a7f37; color: #ffffff; font-weight: 800; }
 .r-c { background: #b4f1c3; color: #0f3d1e; }
 .r-n { background: #eaeef2; color: #1f2328; }
-.r-na { background: #ffffff; color: #6e7781; }
-.r-i { background: #ffcdc7; color: #5c0c05; }
-.r-ii { background: #cf222e; color: #ffffff; }
+.r-na { background: #ffffff; color: #6e7781; font-style: italic; }
+.r-i { background: #f5a89f; color: #4a0a04; }
+.r-ii { background: #a40e26; color: #ffffff; font-weight: 800; }
+.r-i, .r-ii { text-decoration: underline 2px; background-image: repeating-linear-gradient(135deg, rgba(0, 0, 0, 0.16) 0 2px, transparent 2px 6px); }
 .unrated { color: #8c959f; }
 .legend span.rating { display: inline-block; min-width: 1.8em; text-align: center; font-weight: 600; padding: 0 0.2em; }
 article.evidence { margin-bottom: 1.25rem; }
@@ -344,4 +348,39 @@ fn sources(out: &mut String, report: &Report<'_>) {
         out.push_str("</article>\n");
     }
     out.push_str("</section>\n");
+}
+
+#[cfg(test)]
+mod print_cues {
+    use super::STYLE;
+
+    /// The fill of `.r-CODE`, as 0-255 luminance (Rec. 709 weights).
+    fn lightness(code: &str) -> f64 {
+        let rule = STYLE
+            .lines()
+            .find(|line| line.starts_with(&format!(".r-{code} {{")))
+            .unwrap_or_else(|| panic!("no rule for {code}"));
+        let hex = rule.split("background: #").nth(1).unwrap();
+        let channel = |i: usize| f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap());
+        0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4)
+    }
+
+    #[test]
+    fn ratings_printed_in_grey_keep_apart() {
+        // The pairs a greyscale printer made alike (C 218 vs I 219).
+        for (a, b) in [("c", "i"), ("cc", "ii"), ("c", "cc"), ("i", "ii")] {
+            let (la, lb) = (lightness(a), lightness(b));
+            assert!((la - lb).abs() >= 30.0, "{a} {la:.0} vs {b} {lb:.0}");
+        }
+    }
+
+    #[test]
+    fn inconsistent_ratings_carry_a_pattern_and_an_underline() {
+        let rule = STYLE
+            .lines()
+            .find(|line| line.starts_with(".r-i, .r-ii {"))
+            .expect("a rule for the inconsistent ratings");
+        assert!(rule.contains("text-decoration: underline"), "{rule}");
+        assert!(rule.contains("repeating-linear-gradient"), "{rule}");
+    }
 }

@@ -107,21 +107,27 @@ pub(super) fn render(report: &Report<'_>) -> Result<Vec<u8>, XlsxError> {
 }
 
 /// A rating's cell style: the HTML export's colours (so a printout and a
-/// spreadsheet agree), bold for the strong ratings so they differ from the
-/// weak ones without colour, centred.
+/// spreadsheet agree), bold for the strong ratings and underlined for the
+/// inconsistent ones so that every rating differs without colour, centred.
 fn rating_format(rating: Rating) -> Format {
     let (background, foreground) = match rating {
         Rating::VeryConsistent => (0x1A7F37, 0xFFFFFF),
         Rating::Consistent => (0xB4F1C3, 0x0F3D1E),
         Rating::Neutral => (0xEAEEF2, 0x1F2328),
         Rating::NotApplicable => (0xFFFFFF, 0x6E7781),
-        Rating::Inconsistent => (0xFFCDC7, 0x5C0C05),
-        Rating::VeryInconsistent => (0xCF222E, 0xFFFFFF),
+        Rating::Inconsistent => (0xF5A89F, 0x4A0A04),
+        Rating::VeryInconsistent => (0xA40E26, 0xFFFFFF),
     };
     let format = Format::new()
         .set_background_color(Color::RGB(background))
         .set_font_color(Color::RGB(foreground))
         .set_align(rust_xlsxwriter::FormatAlign::Center);
+    let format = match rating {
+        Rating::Inconsistent | Rating::VeryInconsistent => {
+            format.set_underline(rust_xlsxwriter::FormatUnderline::Single)
+        }
+        _ => format,
+    };
     match rating {
         Rating::VeryConsistent | Rating::VeryInconsistent => format.set_bold(),
         _ => format,

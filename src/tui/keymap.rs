@@ -340,11 +340,27 @@ pub const KEYMAP: &[Binding] = &[
     bind(X::Typing, ctrl('k'), A::Type(T::DeleteTillEnd), "delete to the end"),
 ];
 
+/// The keymap in force: the table above with the analyst's overrides from
+/// the config file, installed once at start-up.
+static ACTIVE: std::sync::OnceLock<Vec<Binding>> = std::sync::OnceLock::new();
+
+/// Puts the analyst's keymap in force for the rest of the process; a
+/// second call changes nothing (the keys do not change under a running
+/// workbench).
+pub fn install(bindings: Vec<Binding>) {
+    let _ = ACTIVE.set(bindings);
+}
+
+/// The keymap the dispatcher, help and hints read.
+pub fn active() -> &'static [Binding] {
+    ACTIVE.get().map_or(KEYMAP, Vec::as_slice)
+}
+
 /// The action bound to `key` in `context`: the context's own binding
 /// first, then (for panes) the global one.
 pub fn action_for(context: Context, key: Key) -> Option<Action> {
     let find = |context| {
-        KEYMAP
+        active()
             .iter()
             .find(|binding| binding.context == context && binding.key == key)
             .map(|binding| binding.action)
@@ -362,7 +378,7 @@ pub fn action_for(context: Context, key: Key) -> Option<Action> {
 /// `(["j", "↓"], "move down")`. Help and hints are built from this.
 pub fn grouped(context: Context) -> Vec<(Vec<String>, &'static str)> {
     let mut groups: Vec<(Vec<String>, &'static str)> = Vec::new();
-    for binding in KEYMAP.iter().filter(|b| b.context == context) {
+    for binding in active().iter().filter(|b| b.context == context) {
         match groups.iter_mut().find(|(_, d)| *d == binding.description) {
             Some((keys, _)) => keys.push(binding.key.label()),
             None => groups.push((vec![binding.key.label()], binding.description)),
@@ -380,7 +396,7 @@ pub fn hints(context: Context) -> String {
         .then_some(Context::Global)
         .into_iter();
     for wanted in std::iter::once(context).chain(global) {
-        for binding in KEYMAP.iter().filter(|b| b.context == wanted) {
+        for binding in active().iter().filter(|b| b.context == wanted) {
             let Some(word) = binding.hint else { continue };
             // A pane's own key hides the global one on the same key.
             if wanted == Context::Global && action_for(context, binding.key) != Some(binding.action)
@@ -403,7 +419,7 @@ pub fn hints(context: Context) -> String {
 /// The first key bound to `action` in `context`, for hints such as
 /// "press ? for help".
 pub fn key_for(context: Context, action: Action) -> Option<Key> {
-    KEYMAP
+    active()
         .iter()
         .find(|binding| binding.context == context && binding.action == action)
         .map(|binding| binding.key)

@@ -3,8 +3,8 @@
 
 mod defects;
 mod fields;
-mod hostile;
 mod health;
+mod hostile;
 mod keys;
 mod library_refresh;
 mod probability;

@@ -1,6 +1,7 @@
 //! Actions in the matrix pane: moving, rating, adding, editing, deleting,
 //! reordering, and following an item to its passage.
 
+use crate::config::AfterRating;
 use crate::edit::Edit;
 use crate::model::Rating;
 use crate::tui::action::Action;
@@ -152,10 +153,19 @@ fn rate(state: &mut State, rating: Option<Rating>) {
         state.notify(Notice::info(described));
         return;
     }
-    // Across the row, as Heuer advises: one item against every hypothesis
-    // in turn; after the last hypothesis, the next item's first.
+    let next = match crate::tui::settings::after_rating() {
+        AfterRating::NextHypothesis => across_the_row(open, evidence, hypothesis),
+        AfterRating::NextEvidence => down_the_column(open, evidence, hypothesis),
+        AfterRating::Stay => "the cursor stays (after-rating = \"stay\")".to_owned(),
+    };
+    state.notify(Notice::info(format!("{described} · {next}")));
+}
+
+/// Across the row, as Heuer advises: one item against every hypothesis in
+/// turn; after the last hypothesis, the next item's first.
+fn across_the_row(open: &mut OpenMatrix, evidence: usize, hypothesis: usize) -> String {
     let last_column = open.matrix.hypotheses().len() - 1;
-    let next = if hypothesis < last_column {
+    if hypothesis < last_column {
         open.column = hypothesis + 1;
         format!("next: {}", open.matrix.hypotheses()[hypothesis + 1].id)
     } else {
@@ -173,8 +183,24 @@ fn rate(state: &mut State, rating: Option<Rating>) {
             }
             None => "that was the last cell".to_owned(),
         }
-    };
-    state.notify(Notice::info(format!("{described} · {next}")));
+    }
+}
+
+/// Down the column: one hypothesis against every item in turn.
+fn down_the_column(open: &mut OpenMatrix, evidence: usize, hypothesis: usize) -> String {
+    let order = open.current_display_order();
+    let position = order.iter().position(|&i| i == evidence);
+    match position.and_then(|p| order.get(p + 1)) {
+        Some(&next_row) => {
+            open.row = MatrixRow::Evidence(next_row);
+            format!(
+                "next: {} against {}",
+                open.matrix.evidence()[next_row].id,
+                open.matrix.hypotheses()[hypothesis].id
+            )
+        }
+        None => "that was the last item of the column".to_owned(),
+    }
 }
 
 fn edit_selected(state: &mut State) {

@@ -32,6 +32,7 @@ pub fn draw(frame: &mut Frame, state: &State) {
     let area = frame.area();
     if crate::tui::layout::too_small(area.width, area.height) {
         too_small::draw(frame);
+        theme::finish(frame.buffer_mut());
         return;
     }
     let areas = crate::tui::layout::areas_for(area, state.focus, state.zoomed);
@@ -64,6 +65,7 @@ pub fn draw(frame: &mut Frame, state: &State) {
             Popup::Export { selected } => export::draw(frame, state, *selected),
         }
     }
+    theme::finish(frame.buffer_mut());
 }
 
 use crate::tui::layout::centered;
