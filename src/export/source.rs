@@ -42,7 +42,10 @@ impl fmt::Display for QuoteLine {
 /// The line `passage` starts on, as the exports give it (the workbench's
 /// detail pane asks for one passage at a time).
 pub fn quote_line(workspace: &Workspace, passage: &Passage) -> QuoteLine {
-    LineFinder::new(Some(workspace)).line_of(passage)
+    quote_lines(Some(workspace), &[Some(passage)])
+        .pop()
+        .flatten()
+        .unwrap_or_else(|| QuoteLine::Unknown("no passage".to_owned()))
 }
 
 /// How a passage's document is cited: its metadata sidecar's citation

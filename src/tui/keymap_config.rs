@@ -463,7 +463,7 @@ mod tests {
             [
                 "undo-twice: `undo-twice` is not an action of the workbench (`ach config --default` lists them)",
                 "\"Hyper-u\": `Hyper-u` is not a key (write keys as help does: u, U, Ctrl-s, Alt-x, Enter, Esc, Tab, Shift-Tab, Space, F1, PgDn, Up)",
-                "sidebar: unknown pane `sidebar` (known: everywhere, library, reader, matrix, field, form, question, list, help, typing)",
+                "sidebar: unknown pane `sidebar` (known: everywhere, library, reader, matrix, field, form, question, list, help, typing, team)",
             ]
         );
         assert_eq!(
