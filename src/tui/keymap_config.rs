@@ -212,17 +212,14 @@ pub fn apply(overrides: &[KeyOverride]) -> Result<Vec<Binding>, Problems> {
             }
         }
         for context in contexts {
-            let first = placed
-                .iter()
-                .find(|p| p.binding.context == context && p.binding.action == action)
-                .map(|p| p.binding)
-                .expect("the action has keys in this context");
             // The new keys take the old ones' place, so help keeps its order.
+            let same = |p: &Placed| p.binding.context == context && p.binding.action == action;
             let mut at = placed
                 .iter()
-                .position(|p| p.binding.context == context && p.binding.action == action)
+                .position(same)
                 .expect("the action has keys in this context");
-            placed.retain(|p| !(p.binding.context == context && p.binding.action == action));
+            let first = placed[at].binding;
+            placed.retain(|p| !same(p));
             for (n, (key, span)) in keys.iter().enumerate() {
                 let default = is_default(context, *key, action);
                 if is_field(context) && printable(*key) && !default {
