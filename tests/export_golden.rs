@@ -108,7 +108,8 @@ fn csv_reads_back_with_one_row_per_item_and_the_matrix_ratings() {
             assert_eq!(rating, evidence.rating(column), "{} {column}", evidence.id);
         }
     }
-    // A blank row, then the scores under each hypothesis.
+    // A blank row, then the scores and the probability reading under each
+    // hypothesis.
     assert!(rest[0].iter().all(str::is_empty));
     let labels: Vec<&str> = rest[1..].iter().map(|record| &record[0]).collect();
     assert_eq!(
@@ -118,7 +119,11 @@ fn csv_reads_back_with_one_row_per_item_and_the_matrix_ratings() {
             "inconsistency",
             "weighted inconsistency",
             "weighted consistency",
-            "unrated"
+            "unrated",
+            "prior",
+            "model posterior",
+            "judged",
+            "coherent"
         ]
     );
     let ranks: Vec<&str> = rest[1].iter().skip(first_rating).collect();

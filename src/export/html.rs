@@ -104,6 +104,7 @@ pub(super) fn render(report: &Report<'_>) -> String {
     hypotheses(&mut out, report);
     matrix_table(&mut out, report);
     scores(&mut out, report);
+    super::probability::html(&mut out, report);
     diagnosticity(&mut out, report);
     sources(&mut out, report);
     out.push_str("</main>\n</body>\n</html>\n");

@@ -8,6 +8,7 @@ use super::source::{QuoteLine, citation_of, quote_lines};
 use std::fmt::Write;
 
 use crate::model::{Evidence, Hypothesis, Matrix};
+use crate::probability::{ProbabilityReading, read};
 use crate::scoring::{HypothesisScore, Scores, Sensitivity, by_diagnosticity, score, sensitivity};
 
 /// The matrix and everything derived from it that an export prints.
@@ -16,6 +17,8 @@ pub(super) struct Report<'a> {
     pub scores: Scores,
     /// What the leader set rests on.
     pub sensitivity: Sensitivity,
+    /// The model's posteriors and the analyst's judged probabilities.
+    pub probability: ProbabilityReading,
     pub generated: NaiveDate,
     /// One per evidence item: the line its passage starts on, or `None`
     /// when the item has no passage.
@@ -50,6 +53,7 @@ impl<'a> Report<'a> {
         Report {
             matrix,
             sensitivity: sensitivity(matrix, &scores),
+            probability: read(matrix),
             scores,
             generated: context.generated,
             quote_lines,

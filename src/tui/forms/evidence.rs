@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Field, FieldValue, Form, FormPurpose, check_id};
+use super::{Field, FieldValue, Form, FormPurpose, Refusal, check_id};
 use crate::edit::Edit;
 use crate::model::{Evidence, Level, Matrix, Passage, next_free_id};
 use crate::text::{one_line, truncate_to_width};
@@ -118,24 +118,26 @@ fn build(title: &str, purpose: FormPurpose, evidence: &Evidence, focus: usize) -
     form
 }
 
-pub(super) fn submit(form: &Form, matrix: &Matrix) -> Result<Edit, String> {
+pub(super) fn submit(form: &Form, matrix: &Matrix) -> Result<Edit, Refusal> {
     let own = match form.purpose {
         FormPurpose::EditEvidence(index) => Some(index),
         _ => None,
     };
     let id = form.text(ID);
     let ids = matrix.evidence().iter().map(|e| e.id.as_str()).enumerate();
-    check_id(id, "evidence", ids, own)?;
+    check_id(id, "evidence", ids, own).map_err(|why| Refusal::at(ID, why))?;
     let summary = form.text(SUMMARY);
     if summary.is_empty() {
-        return Err("evidence needs a summary".to_owned());
+        return Err(Refusal::at(SUMMARY, "evidence needs a summary"));
     }
     let date = match form.optional_text(DATE) {
         None => None,
-        Some(text) => Some(
-            NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-                .map_err(|_| format!("date `{text}` is not a date such as 2024-09-06"))?,
-        ),
+        Some(text) => Some(NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
+            Refusal::at(
+                DATE,
+                format!("date `{text}` is not a date such as 2024-09-06"),
+            )
+        })?),
     };
     let mut evidence = match own {
         // Editing keeps the ratings and the passage.
@@ -144,9 +146,12 @@ pub(super) fn submit(form: &Form, matrix: &Matrix) -> Result<Edit, String> {
     };
     evidence.id = id.to_owned();
     evidence.summary = summary.to_owned();
-    evidence.kind = form.text(KIND).parse().map_err(|e| format!("{e}"))?;
-    evidence.credibility = parse_level(form.text(CREDIBILITY))?;
-    evidence.relevance = parse_level(form.text(RELEVANCE))?;
+    evidence.kind = form
+        .text(KIND)
+        .parse()
+        .map_err(|e| Refusal::at(KIND, format!("{e}")))?;
+    evidence.credibility = parse_level(form, CREDIBILITY)?;
+    evidence.relevance = parse_level(form, RELEVANCE)?;
     evidence.date = date;
     evidence.notes = form.optional_text(NOTES);
     if let FormPurpose::Attach(passage) = &form.purpose {
@@ -165,8 +170,10 @@ pub(super) fn submit(form: &Form, matrix: &Matrix) -> Result<Edit, String> {
     })
 }
 
-fn parse_level(word: &str) -> Result<Level, String> {
-    word.parse().map_err(|e| format!("{e}"))
+fn parse_level(form: &Form, field: usize) -> Result<Level, Refusal> {
+    form.text(field)
+        .parse()
+        .map_err(|e| Refusal::at(field, format!("{e}")))
 }
 
 #[cfg(test)]
@@ -208,12 +215,14 @@ mod tests {
         let mut form = evidence_form(&matrix, None);
         type_into(&mut form, SUMMARY, "two");
         type_into(&mut form, DATE, "2024-13-01");
-        assert!(form.submit(&matrix).unwrap_err().contains("not a date"));
+        let refusal = form.submit(&matrix).unwrap_err();
+        assert!(refusal.why.contains("not a date"), "{refusal:?}");
+        assert_eq!(refusal.field, Some(DATE));
         type_into(&mut form, DATE, "2024-12-01");
         type_into(&mut form, ID, "E1");
         assert_eq!(
             form.submit(&matrix).unwrap_err(),
-            "evidence id `E1` is already used"
+            Refusal::at(ID, "evidence id `E1` is already used")
         );
     }
 

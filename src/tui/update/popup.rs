@@ -147,7 +147,7 @@ fn submit_form(state: &mut State, now: DateTime<Utc>) -> Vec<Effect> {
         return Vec::new();
     };
     match form.submit(&open.matrix) {
-        Err(why) => form.error = Some(why),
+        Err(refusal) => refusal.show_on(form),
         Ok(edit) => {
             let attached = matches!(form.purpose, FormPurpose::Attach(_));
             let new_row = match &edit {
