@@ -6,7 +6,7 @@
 //! scores; where the matrix cannot support a conclusion (no hypotheses, no
 //! evidence, a tie) the brief says what is missing instead.
 
-mod bottom_line;
+pub(super) mod bottom_line;
 mod gaps;
 
 use std::fmt::Write;

@@ -24,7 +24,7 @@ pub(super) struct Report<'a> {
     /// when the item has no passage.
     pub quote_lines: Vec<Option<QuoteLine>>,
     /// One per evidence item: how its passage's document is cited, from
-    /// the document's metadata sidecar.
+    /// the document's metadata sidecar or else its title.
     pub citations: Vec<Option<String>>,
 }
 
