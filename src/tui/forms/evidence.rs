@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use super::{Field, FieldValue, Form, FormPurpose, Refusal, check_id};
 use crate::edit::Edit;
-use crate::model::{Evidence, Level, Matrix, Passage, next_free_id};
+use crate::model::{Evidence, EvidenceKind, Level, Matrix, Passage, next_free_id};
 use crate::text::{one_line, truncate_to_width};
 
 const ID: usize = 0;
@@ -14,9 +14,6 @@ const CREDIBILITY: usize = 3;
 const RELEVANCE: usize = 4;
 const DATE: usize = 5;
 const NOTES: usize = 6;
-
-const KINDS: &[&str] = &["fact", "report", "assumption", "absence", "other"];
-const LEVELS: &[&str] = &["low", "medium", "high"];
 
 /// Longest summary prefilled from a passage, in columns.
 const PREFILL_WIDTH: usize = 100;
@@ -90,20 +87,23 @@ fn build(title: &str, purpose: FormPurpose, evidence: &Evidence, focus: usize) -
             ),
             Field::choice(
                 "Kind",
-                KINDS,
-                evidence.kind.word(),
+                &EvidenceKind::ALL,
+                EvidenceKind::word,
+                evidence.kind,
                 "Space or ←/→ to change",
             ),
             Field::choice(
                 "Credibility",
-                LEVELS,
-                evidence.credibility.word(),
+                &Level::ALL,
+                Level::word,
+                evidence.credibility,
                 "Space or ←/→ to change",
             ),
             Field::choice(
                 "Relevance",
-                LEVELS,
-                evidence.relevance.word(),
+                &Level::ALL,
+                Level::word,
+                evidence.relevance,
                 "Space or ←/→ to change",
             ),
             Field::text_input("Date", &date, "optional: YYYY-MM-DD, when it happened"),
@@ -146,12 +146,11 @@ pub(super) fn submit(form: &Form, matrix: &Matrix) -> Result<Edit, Refusal> {
     };
     evidence.id = id.to_owned();
     evidence.summary = summary.to_owned();
-    evidence.kind = form
-        .text(KIND)
-        .parse()
-        .map_err(|e| Refusal::at(KIND, format!("{e}")))?;
-    evidence.credibility = parse_level(form, CREDIBILITY)?;
-    evidence.relevance = parse_level(form, RELEVANCE)?;
+    // Choices hold the domain values themselves: nothing to parse back.
+    let choice = |field: usize| &form.fields[field];
+    evidence.kind = choice(KIND).chosen(&EvidenceKind::ALL).unwrap_or_default();
+    evidence.credibility = choice(CREDIBILITY).chosen(&Level::ALL).unwrap_or_default();
+    evidence.relevance = choice(RELEVANCE).chosen(&Level::ALL).unwrap_or_default();
     evidence.date = date;
     evidence.notes = form.optional_text(NOTES);
     if let FormPurpose::Attach(passage) = &form.purpose {
@@ -168,12 +167,6 @@ pub(super) fn submit(form: &Form, matrix: &Matrix) -> Result<Edit, Refusal> {
             evidence,
         },
     })
-}
-
-fn parse_level(form: &Form, field: usize) -> Result<Level, Refusal> {
-    form.text(field)
-        .parse()
-        .map_err(|e| Refusal::at(field, format!("{e}")))
 }
 
 #[cfg(test)]
@@ -224,6 +217,29 @@ mod tests {
             form.submit(&matrix).unwrap_err(),
             Refusal::at(ID, "evidence id `E1` is already used")
         );
+    }
+
+    #[test]
+    fn every_kind_and_level_comes_back_from_the_form_as_itself() {
+        for kind in EvidenceKind::ALL {
+            for level in Level::ALL {
+                let mut matrix = Matrix::new("m");
+                let mut evidence = Evidence::new("E1", "one");
+                evidence.kind = kind;
+                evidence.credibility = level;
+                evidence.relevance = level;
+                matrix.push_evidence(evidence.clone());
+                let form = evidence_form(&matrix, Some(0));
+                assert_eq!(form.fields[KIND].value(), kind.word());
+                let Ok(Edit::ReplaceEvidence { after, .. }) = form.submit(&matrix) else {
+                    panic!("edit should replace evidence");
+                };
+                assert_eq!(
+                    (after.kind, after.credibility, after.relevance),
+                    (kind, level, level)
+                );
+            }
+        }
     }
 
     #[test]
