@@ -106,8 +106,9 @@ fn benchmarks(c: &mut Criterion) {
 
     let matrix = generated(&text);
     let brief = export(&matrix, Format::Brief, &context);
+    // Half the items have no passage; every passage there is must be found.
     assert!(
-        brief.contains("Every item quotes a passage that its document still holds"),
+        brief.contains("### Source passages") && !brief.contains("Passages not found"),
         "every passage is found, so each export locates its line"
     );
     let mut group = c.benchmark_group("export 50x20000");

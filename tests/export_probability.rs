@@ -2,11 +2,9 @@
 //! section after the bottom line (compared with a checked-in file), the
 //! Markdown and HTML sections, the CSV rows and the JSON fields, on the
 //! README's worked example (priors 0.5, 0.25, 0.25; judged 0.7, 0.2, 0.2).
-//!
-//! After an intended change, regenerate the brief with
-//! `UPDATE_GOLDEN=1 cargo test --test export_probability`.
+//! The whole brief is an insta snapshot.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use ach_workbench::export::{ExportContext, Format, export, export_xlsx};
 use ach_workbench::model::Matrix;
@@ -27,10 +25,6 @@ fn exported(matrix: &Matrix, format: Format) -> String {
     export(matrix, format, &context)
 }
 
-fn golden() -> PathBuf {
-    root().join("tests/golden/readme-probability.brief.md")
-}
-
 /// The section of a Markdown document from `heading` to the next `## `.
 fn section<'a>(text: &'a str, heading: &str) -> &'a str {
     let start = text
@@ -44,10 +38,7 @@ fn section<'a>(text: &'a str, heading: &str) -> &'a str {
 #[test]
 fn the_brief_puts_probabilities_right_after_the_bottom_line() {
     let brief = exported(&example(), Format::Brief);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(golden(), &brief).unwrap();
-    }
-    assert_eq!(brief, std::fs::read_to_string(golden()).unwrap());
+    insta::assert_snapshot!("readme-probability.brief.md", brief);
     let bottom = brief.find("## Bottom line").unwrap();
     let probabilities = brief.find("## Probabilities").unwrap();
     let hypotheses = brief.find("## Competing hypotheses").unwrap();
