@@ -304,8 +304,8 @@ fn enter_on_a_sourced_item_shows_its_passage_selected() {
         .expect("the document opened");
     let passage = bench.matrix().evidence()[0].source.clone().unwrap();
     assert_eq!(reader.document.path(), passage.document);
-    let selection = reader.selection().unwrap();
-    assert!(selection.start <= passage.start && selection.end >= passage.end);
+    // Exactly the passage: not the sentences around it.
+    assert_eq!(reader.selection(), Some(passage.start..passage.end));
     let first = reader.visible.first().unwrap().bytes.start;
     let last = reader.visible.last().unwrap().bytes.end;
     assert!(
