@@ -90,7 +90,7 @@ fn hypotheses(out: &mut String, report: &Report<'_>) {
         let _ = writeln!(
             out,
             "### {}. {}: {}\n",
-            score.rank,
+            report.rank_label(column),
             inline(&hypothesis.id),
             inline(&hypothesis.title)
         );
@@ -98,7 +98,7 @@ fn hypotheses(out: &mut String, report: &Report<'_>) {
             out,
             "Rank {} of {count}: weighted inconsistency {}, inconsistency {}, weighted \
              consistency {}, {} unrated.\n",
-            score.rank,
+            report.rank_label(column),
             number(score.weighted_inconsistency),
             score.inconsistency,
             number(score.weighted_consistency),

@@ -304,7 +304,7 @@ fn scores(out: &mut String, report: &Report<'_>) {
             out,
             "<tr><td class=\"num\">{}</td><th scope=\"row\">{}{}</th><td class=\"text\" dir=\"auto\">{}</td>\
              <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-            score.rank,
+            report.rank_label(column),
             escape(&hypothesis.id),
             leader_mark(report, column),
             escape(&hypothesis.title),
