@@ -71,10 +71,7 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
 
 /// Rows a page key moves: the visible evidence rows, less one for context.
 fn page_rows(state: &State) -> usize {
-    let hypotheses = state
-        .matrix
-        .as_ref()
-        .map_or(0, |m| m.matrix.hypotheses().len());
+    let hypotheses = state.matrix.as_ref().map_or(&[][..], |m| m.matrix.hypotheses());
     areas(state)
         .matrix
         .map_or(1, |area| {

@@ -13,7 +13,7 @@ use super::{matrix_detail, theme};
 use crate::model::{EvidenceKind, Level};
 use crate::scoring::Scores;
 use crate::text::{display_width, fit_to_width, one_line, truncate_to_width};
-use crate::tui::layout::{EVIDENCE_META_WIDTH, MatrixGeometry};
+use crate::tui::layout::{EVIDENCE_META_WIDTH, MatrixGeometry, title_rows};
 use crate::tui::state::{MatrixRow, OpenMatrix, Pane, State};
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
@@ -42,7 +42,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     frame.render_widget(block, area);
     // Kept current edit by edit: drawing never rescans the cells.
     let scores = open.scores.scores();
-    let geometry = MatrixGeometry::new(inner, open.matrix.hypotheses().len());
+    let geometry = MatrixGeometry::new(inner, open.matrix.hypotheses());
     let view = MatrixView {
         open,
         scores,
@@ -136,18 +136,36 @@ impl MatrixView<'_> {
             let hypothesis = &self.open.matrix.hypotheses()[column];
             let star = if is_leader(column) { "★" } else { "" };
             Span::styled(
-                self.cell(&format!("{}{star}", one_line(&hypothesis.id))),
+                self.cell(&format!(" {}{star}", one_line(&hypothesis.id))),
                 cell_style(column),
             )
         });
-        let titles = self.columns.clone().map(|column| {
-            let hypothesis = &self.open.matrix.hypotheses()[column];
-            Span::styled(self.cell(&one_line(&hypothesis.title)), cell_style(column))
-        });
-        let lines = vec![
-            self.line(vec![Span::styled(label, theme::heading())], ids),
-            self.line(vec![Span::raw(" ".repeat(width))], titles),
-        ];
+        // Each title wrapped to its column, over the header's title lines;
+        // the last line ends in … when the title needs more.
+        let lines_shown = usize::from(self.geometry.title_lines);
+        let wrapped: Vec<Vec<String>> = self
+            .columns
+            .clone()
+            .map(|column| {
+                let hypothesis = &self.open.matrix.hypotheses()[column];
+                let mut rows = title_rows(&hypothesis.title, self.geometry.column_width);
+                if rows.len() > lines_shown {
+                    rows.truncate(lines_shown);
+                    if let Some(last) = rows.last_mut() {
+                        last.push_str(" …");
+                    }
+                }
+                rows
+            })
+            .collect();
+        let mut lines = vec![self.line(vec![Span::styled(label, theme::heading())], ids)];
+        for line in 0..lines_shown {
+            let titles = self.columns.clone().zip(&wrapped).map(|(column, rows)| {
+                let text = rows.get(line).map_or("", String::as_str);
+                Span::styled(self.cell(&format!(" {text}")), cell_style(column))
+            });
+            lines.push(self.line(vec![Span::raw(" ".repeat(width))], titles));
+        }
         render_lines(frame, lines, area);
     }
 
