@@ -1,5 +1,5 @@
-//! The exports cite a passage by its document's metadata sidecar: title,
-//! publisher, date and URL before the file and line.
+//! The exports cite a passage by its document's metadata sidecar (title,
+//! publisher, date and URL) or else its own title, before the file and line.
 
 use std::fs;
 
@@ -73,10 +73,23 @@ fn the_html_caption_cites_the_document() {
 }
 
 #[test]
-fn without_a_sidecar_the_file_and_line_are_cited() {
+fn without_a_sidecar_the_documents_own_title_is_cited_before_its_file() {
+    // The title is the document's first non-blank line, as the library
+    // lists it: a reader sees what the source is, not only a file name.
     let brief = exported(Format::Brief, None);
     assert!(
-        brief.contains("- E1: seeds/storm.txt, line 1 (bytes 0–16)."),
+        brief.contains("- E1: “The port closed.”, seeds/storm.txt, line 1 (bytes 0–16)."),
         "{brief}"
+    );
+    let html = exported(Format::Html, None);
+    let page = scraper::Html::parse_document(&html);
+    let caption = scraper::Selector::parse("figure figcaption").unwrap();
+    let captions: Vec<String> = page
+        .select(&caption)
+        .map(|element| element.text().collect())
+        .collect();
+    assert_eq!(
+        captions,
+        ["“The port closed.”, seeds/storm.txt, line 1 (bytes 0–16)"]
     );
 }

@@ -1,12 +1,12 @@
 //! The analytic brief: the shape analysts write a finished ACH up in
-//! (bottom line first, then the competing hypotheses, the evidence that
+//! (bottom line first, then the probabilities, the competing hypotheses, the evidence that
 //! decides between them, its sensitivity and the gaps), in Markdown.
 //!
 //! Every sentence states something that follows from the matrix and its
 //! scores; where the matrix cannot support a conclusion (no hypotheses, no
 //! evidence, a tie) the brief says what is missing instead.
 
-mod bottom_line;
+pub(super) mod bottom_line;
 mod gaps;
 
 use std::fmt::Write;
@@ -40,6 +40,7 @@ pub(super) fn render(report: &Report<'_>) -> String {
     front_matter(&mut out, "Analytic brief: ", report);
     let changes = lead_changes(report.matrix);
     bottom_line(&mut out, report, &changes);
+    super::probability::markdown(&mut out, report);
     hypotheses(&mut out, report);
     most_diagnostic(&mut out, report);
     lead_changers(&mut out, report, &changes);

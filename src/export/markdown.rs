@@ -130,6 +130,7 @@ pub(super) fn render(report: &Report<'_>) -> String {
     hypotheses(&mut out, report);
     matrix_table(&mut out, report);
     scores(&mut out, report);
+    super::probability::markdown(&mut out, report);
     diagnosticity(&mut out, report);
     sources(&mut out, report);
     out

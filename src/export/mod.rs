@@ -19,6 +19,7 @@ mod html;
 mod json;
 mod lead;
 mod markdown;
+mod probability;
 mod report;
 mod sensitivity_json;
 mod source;

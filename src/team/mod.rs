@@ -8,6 +8,12 @@
 //! and I reads as N). The spread is the population standard deviation of
 //! the numeric ratings, named by [`Band`]. Unrated cells are left out.
 
+mod against;
+mod files;
+
+pub use against::{Difference, NA_DISTANCE, against_team, distance, matrix_against_team};
+pub use files::{TeamError, analyst_name, load_team, team_files};
+
 use std::collections::HashMap;
 
 use crate::model::{Evidence, Matrix, Rating};

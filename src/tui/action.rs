@@ -52,6 +52,10 @@ pub enum Action {
     CycleOrder,
     MoveColumnLeft,
     MoveColumnRight,
+    /// Show the matrix health warnings.
+    ShowHealth,
+    /// Show or hide the probability rows under the scores.
+    ToggleProbability,
     // Forms and prompts
     NextField,
     PreviousField,
@@ -64,4 +68,11 @@ pub enum Action {
     Type(InputRequest),
     /// Open the log of every message since the workbench started.
     ShowMessages,
+    // Team view
+    /// Show the team view (`ach open --team`), or hide it.
+    ToggleTeam,
+    /// "Me against the team" about the next analyst.
+    NextAnalyst,
+    /// The cursor to my next difference from the consensus.
+    NextDifference,
 }

@@ -48,6 +48,10 @@ pub fn perform(effect: Effect, workspace: &Workspace) -> Msg {
             Msg::MatrixCreated { path, result }
         }
         Effect::ScanLibrary => Msg::LibraryScanned(scan_library(workspace)),
+        Effect::CompleteLibrary(mut library) => {
+            library.complete(workspace);
+            Msg::LibraryScanned(*library)
+        }
         Effect::WriteRecovery { .. } | Effect::RemoveRecovery(_) => {
             perform_recovery(effect).expect("a recovery effect")
         }

@@ -107,8 +107,15 @@ pub enum Effect {
     LoadMatrix(PathBuf),
     /// Create a matrix file that must not exist yet.
     CreateMatrix { path: PathBuf, contents: String },
-    /// List the workspace's documents and matrices again.
+    /// List the workspace's documents and matrices again, then report
+    /// `Msg::LibraryScanned`. The event loop hands this (and
+    /// `CompleteLibrary`) to a background scanner: it reads every document
+    /// and parses every matrix.
     ScanLibrary,
+    /// Count the words and sum up the matrices that a quick listing left
+    /// pending (see `crate::workspace::list_library`), then report
+    /// `Msg::LibraryScanned`.
+    CompleteLibrary(Box<Library>),
     /// Keep unsaved changes beside the matrix at `path`, then report
     /// `Msg::RecoveryKept`. The event loop hands this (and
     /// `RemoveRecovery`, to keep their order) to a background writer, so

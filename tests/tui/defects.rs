@@ -247,8 +247,42 @@ fn zoomed_hypotheses_get_room_and_their_titles_wrap() {
         .iter()
         .position(|line| line.contains("Evidence") && line.contains("H4"))
         .unwrap_or_else(|| panic!("{screen}"));
-    let header = lines[ids + 1..ids + 3].join("\n");
-    for word in ["Limited", "strikes", "Armenian", "rearmament", "Large-scale"] {
+    let header = lines[ids + 1..ids + 4].join("\n");
+    for word in [
+        "Limited",
+        "strikes",
+        "Armenian",
+        "rearmament",
+        "Large-scale",
+    ] {
         assert!(header.contains(word), "{word} in the header:\n{header}");
     }
+}
+
+/// Item 9 at the widths analysts use: split at 80 and 200 columns, zoomed
+/// at 140; the headers wrap to 2–3 lines and the columns share the width.
+#[test]
+fn hypothesis_headers_at_80_140_and_200_columns() {
+    for (width, height, zoom, name) in [
+        (80, 24, false, "matrix_headers_80_split"),
+        (140, 40, true, "matrix_headers_140_zoomed"),
+        (200, 50, false, "matrix_headers_200_split"),
+    ] {
+        let mut bench = Bench::new(width, height);
+        bench.open_matrix(ATTACK);
+        if zoom {
+            bench.keys("z");
+        }
+        insta::assert_snapshot!(name, bench.terminal().backend());
+    }
+}
+
+/// Item 19: a zoomed reader at 140 columns sets at most 100, centred.
+#[test]
+fn zoomed_reader_at_140_columns() {
+    let mut bench = Bench::new(140, 40);
+    bench.open_document("seeds/003_ce3d3e394238d710.txt");
+    bench.state.focus = Pane::Reader;
+    bench.keys("z");
+    insta::assert_snapshot!(bench.terminal().backend());
 }

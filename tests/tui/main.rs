@@ -3,8 +3,13 @@
 
 mod defects;
 mod fields;
+mod health;
+mod hostile;
 mod keys;
+mod library_refresh;
+mod probability;
 mod safety;
 mod screens;
 mod state;
 mod support;
+mod team;

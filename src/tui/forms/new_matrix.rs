@@ -25,7 +25,11 @@ pub fn new_matrix_form() -> Form {
                 "",
                 "optional: the question the hypotheses answer",
             ),
-            Field::text_input("Analyst", "", "optional: who does the analysis"),
+            Field::text_input(
+                "Analyst",
+                crate::tui::settings::analyst().unwrap_or(""),
+                "optional: who does the analysis (analyst = in the settings file fills it)",
+            ),
             Field::text_input(
                 "File",
                 "",

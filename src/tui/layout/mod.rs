@@ -7,7 +7,8 @@ mod matrix_geometry;
 
 pub use matrix_geometry::{
     EVIDENCE_MAX_TARGET, EVIDENCE_META_WIDTH, EVIDENCE_MIN_WIDTH, MAX_COLUMN_WIDTH,
-    MAX_TITLE_LINES, MIN_COLUMN_WIDTH, MatrixGeometry, SCORE_ROWS, title_rows,
+    MAX_TITLE_LINES, MIN_COLUMN_WIDTH, MatrixGeometry, PROBABILITY_ROWS, SCORE_ROWS, title_rows,
+    title_rows_in,
 };
 
 use ratatui::layout::{Constraint, Layout, Rect};

@@ -5,11 +5,13 @@ mod open_matrix;
 mod passage_lines;
 mod popup;
 mod status;
+mod team;
 
 pub use open_matrix::{EvidenceOrder, MatrixRow, OpenMatrix};
 pub use passage_lines::PassageLines;
 pub use popup::{Popup, Question};
 pub use status::{LoggedNotice, Notice, Severity};
+pub use team::{MineFrom, PAGE as TEAM_PAGE, TeamView};
 
 use crate::workspace::Workspace;
 
@@ -52,6 +54,8 @@ pub struct State {
     pub library: LibraryState,
     pub reader: ReaderState,
     pub matrix: Option<OpenMatrix>,
+    /// A team's copies compared (`ach open --team`), when one was opened.
+    pub team: Option<TeamView>,
     pub focus: Pane,
     /// The focused pane fills the window.
     pub zoomed: bool,
@@ -77,6 +81,7 @@ impl State {
             library,
             reader: ReaderState::default(),
             matrix: None,
+            team: None,
             focus: Pane::Library,
             zoomed: false,
             popups: Vec::new(),

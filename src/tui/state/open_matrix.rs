@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 
 use crate::edit::{Edit, History};
 use crate::model::Matrix;
+use crate::probability::ProbabilityCache;
 use crate::scoring::{ScoreCache, Scores, by_diagnosticity};
 use crate::storage::MatrixLock;
 
@@ -62,6 +63,11 @@ pub struct OpenMatrix {
     /// only through [`OpenMatrix::apply`] and [`OpenMatrix::undo`], which
     /// keep it current.
     pub scores: ScoreCache,
+    /// The probability reading (posteriors, judged values, coherence),
+    /// kept current by the same edits as `scores`.
+    pub probability: ProbabilityCache,
+    /// Whether the probability rows show under the scores (`p`).
+    pub show_probability: bool,
     pub history: History,
     pub row: MatrixRow,
     /// The hypothesis column the cursor is in.
@@ -109,6 +115,8 @@ impl OpenMatrix {
         OpenMatrix {
             path,
             scores: ScoreCache::new(&matrix),
+            probability: ProbabilityCache::new(&matrix),
+            show_probability: false,
             matrix,
             history: History::new(),
             row,
@@ -172,8 +180,14 @@ impl OpenMatrix {
         };
         self.history.apply(&mut self.matrix, edit);
         match applied {
-            Some(edit) => self.scores.apply(&self.matrix, &edit),
-            None => self.scores = ScoreCache::new(&self.matrix),
+            Some(edit) => {
+                self.scores.apply(&self.matrix, &edit);
+                self.probability.apply(&self.matrix, &edit);
+            }
+            None => {
+                self.scores = ScoreCache::new(&self.matrix);
+                self.probability = ProbabilityCache::new(&self.matrix);
+            }
         }
         self.revision += 1;
         self.clamp_cursor();
@@ -188,6 +202,13 @@ impl OpenMatrix {
         };
         if let Some(edit) = &done {
             self.revision += 1;
+            match (backwards, edit) {
+                (_, Edit::ReplaceMatrix { .. }) => {
+                    self.probability = ProbabilityCache::new(&self.matrix);
+                }
+                (true, edit) => self.probability.apply(&self.matrix, &edit.inverse()),
+                (false, edit) => self.probability.apply(&self.matrix, edit),
+            }
             match (backwards, edit) {
                 (_, Edit::ReplaceMatrix { .. }) => self.scores = ScoreCache::new(&self.matrix),
                 (true, edit) => self.scores.apply(&self.matrix, &edit.inverse()),

@@ -54,6 +54,12 @@ pub enum Popup {
         question: Question,
         text: String,
     },
+    /// The matrix health warnings (`W`), as found when it was opened (no
+    /// edit can happen while it is on top).
+    Health {
+        entries: Vec<crate::tui::health_text::HealthEntry>,
+        scroll: u16,
+    },
     /// Choosing an export format; `selected` indexes `Format::ALL`.
     Export {
         selected: usize,

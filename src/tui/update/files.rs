@@ -66,6 +66,11 @@ pub fn open_loaded(state: &mut State, path: PathBuf, loaded: LoadedMatrix, read_
         recovery,
         recovery_error,
     } = loaded;
+    // The library's entry is summed up from what was just read, so no
+    // listing parses the file a second time.
+    state
+        .library
+        .matrix_written(&state.workspace, &path, &matrix);
     open_matrix_now(state, path.clone(), matrix);
     state.focus = Pane::Matrix;
     if let Some(open) = state.matrix.as_mut() {
@@ -131,17 +136,18 @@ pub fn saved(
     };
     match result {
         Ok(saved) => {
-            // The library shows each matrix's counts: list it again.
-            let mut effects = vec![
-                Effect::RemoveRecovery(open.path.clone()),
-                Effect::ScanLibrary,
-            ];
+            let mut effects = vec![Effect::RemoveRecovery(open.path.clone())];
             if let Some(lock) = saved.lock {
                 // A save-as: the matrix now lives at the new path.
                 open.read_only = lock.is_err();
                 open.lock = lock.ok();
                 open.path = path;
             }
+            // The library shows each matrix's counts: the saved one's are
+            // in memory, so neither it nor any other file is read again.
+            state
+                .library
+                .matrix_written(&state.workspace, &open.path, &open.matrix);
             open.history.mark_saved();
             open.disk_fingerprint = Some(saved.fingerprint);
             open.last_saved = Some(now);
@@ -237,6 +243,7 @@ pub fn matrix_created(
                 .push(Popup::ask(Question::SwitchMatrixUnsaved(path), text));
             vec![Effect::ScanLibrary]
         }
-        _ => vec![Effect::ScanLibrary, Effect::LoadMatrix(path)],
+        // Opening it lists it (`open_loaded`): no scan needed.
+        _ => vec![Effect::LoadMatrix(path)],
     }
 }

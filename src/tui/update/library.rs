@@ -57,7 +57,7 @@ fn open_selected(state: &mut State) -> Vec<Effect> {
         Entry::Document(index) => vec![Effect::LoadDocument(library.documents[index].path.clone())],
         Entry::Matrix(index) => {
             let matrix = &library.matrices[index];
-            if let Err(error) = &matrix.summary {
+            if let Some(Err(error)) = &matrix.summary {
                 let first = error.lines().next().unwrap_or_default().to_owned();
                 state.notify(Notice::error(format!("This matrix does not load: {first}")));
                 return Vec::new();

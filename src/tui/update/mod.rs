@@ -11,6 +11,7 @@ mod mouse;
 mod popup;
 mod reader;
 mod recovery;
+mod team;
 mod text_input;
 mod viewport;
 
@@ -36,6 +37,8 @@ pub fn update(state: &mut State, msg: Msg, now: DateTime<Utc>) -> Vec<Effect> {
             reader::reflow(state);
             Vec::new()
         }
+        // The team view covers the panes: the mouse does not reach them.
+        Msg::Click { .. } | Msg::Scroll { .. } if team::covers(state) => Vec::new(),
         Msg::Click { column, row } => mouse::click(state, column, row),
         Msg::Scroll { column, row, down } => mouse::scroll(state, column, row, down),
         Msg::Saved { path, result, then } => files::saved(state, path, result, then, now),
@@ -67,6 +70,7 @@ pub fn update(state: &mut State, msg: Msg, now: DateTime<Utc>) -> Vec<Effect> {
         }
     };
     viewport::keep_cursors_visible(state);
+    team::refresh(state);
     let mut effects = effects;
     effects.extend(locate_selected_passage(state));
     effects
@@ -92,6 +96,9 @@ fn act(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
     }
     if !state.popups.is_empty() {
         return popup::act(state, action, now);
+    }
+    if let Some(effects) = team::act(state, action) {
+        return effects;
     }
     if let Some(effects) = global::act(state, action, now) {
         return effects;

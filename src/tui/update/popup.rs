@@ -16,7 +16,9 @@ const HELP_PAGE: u16 = 10;
 
 pub fn act(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
     match state.popups.last_mut() {
-        Some(Popup::Help { scroll } | Popup::Messages { scroll }) => {
+        Some(
+            Popup::Help { scroll } | Popup::Messages { scroll } | Popup::Health { scroll, .. },
+        ) => {
             match action {
                 Action::Down => *scroll = scroll.saturating_add(1),
                 Action::Up => *scroll = scroll.saturating_sub(1),
@@ -89,12 +91,18 @@ pub fn clamp_scroll(state: &mut State) {
         Some(Popup::Messages { .. }) => {
             crate::tui::help_text::message_lines(&state.log, columns).len()
         }
+        Some(Popup::Health { entries, .. }) => {
+            crate::tui::health_text::health_lines(entries, columns).len()
+        }
         _ => return,
     };
     let max = u16::try_from(total)
         .unwrap_or(u16::MAX)
         .saturating_sub(rows);
-    if let Some(Popup::Help { scroll } | Popup::Messages { scroll }) = state.popups.last_mut() {
+    if let Some(
+        Popup::Help { scroll } | Popup::Messages { scroll } | Popup::Health { scroll, .. },
+    ) = state.popups.last_mut()
+    {
         *scroll = (*scroll).min(max);
     }
 }
@@ -139,7 +147,7 @@ fn submit_form(state: &mut State, now: DateTime<Utc>) -> Vec<Effect> {
         return Vec::new();
     };
     match form.submit(&open.matrix) {
-        Err(why) => form.error = Some(why),
+        Err(refusal) => refusal.show_on(form),
         Ok(edit) => {
             let attached = matches!(form.purpose, FormPurpose::Attach(_));
             let new_row = match &edit {

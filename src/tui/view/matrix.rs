@@ -9,11 +9,11 @@ use ratatui::widgets::Paragraph;
 
 use super::leaders::leaders;
 use super::pane_block::pane_block;
-use super::{matrix_detail, theme};
+use super::{matrix_detail, probability, theme};
 use crate::model::{EvidenceKind, Level};
 use crate::scoring::Scores;
 use crate::text::{display_width, fit_to_width, one_line, truncate_to_width};
-use crate::tui::layout::{EVIDENCE_META_WIDTH, MatrixGeometry, title_rows};
+use crate::tui::layout::{EVIDENCE_META_WIDTH, MatrixGeometry, title_rows_in};
 use crate::tui::state::{MatrixRow, OpenMatrix, Pane, State};
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
@@ -42,7 +42,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     frame.render_widget(block, area);
     // Kept current edit by edit: drawing never rescans the cells.
     let scores = open.scores.scores();
-    let geometry = MatrixGeometry::new(inner, open.matrix.hypotheses());
+    let geometry =
+        MatrixGeometry::with_probability(inner, open.matrix.hypotheses(), open.show_probability);
     let view = MatrixView {
         open,
         scores,
@@ -53,6 +54,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     view.header(frame);
     view.rows(frame);
     view.score_rows(frame);
+    probability::draw(frame, &geometry, open, view.columns.clone());
     matrix_detail::draw(frame, geometry.detail, state, open, scores);
 }
 
@@ -142,24 +144,17 @@ impl MatrixView<'_> {
         });
         // Each title wrapped to its column, over the header's title lines;
         // the last line ends in … when the title needs more.
-        let lines_shown = usize::from(self.geometry.title_lines);
+        let lines_shown = self.geometry.title_lines;
         let wrapped: Vec<Vec<String>> = self
             .columns
             .clone()
             .map(|column| {
                 let hypothesis = &self.open.matrix.hypotheses()[column];
-                let mut rows = title_rows(&hypothesis.title, self.geometry.column_width);
-                if rows.len() > lines_shown {
-                    rows.truncate(lines_shown);
-                    if let Some(last) = rows.last_mut() {
-                        last.push_str(" …");
-                    }
-                }
-                rows
+                title_rows_in(&hypothesis.title, self.geometry.column_width, lines_shown)
             })
             .collect();
         let mut lines = vec![self.line(vec![Span::styled(label, theme::heading())], ids)];
-        for line in 0..lines_shown {
+        for line in 0..usize::from(lines_shown) {
             let titles = self.columns.clone().zip(&wrapped).map(|(column, rows)| {
                 let text = rows.get(line).map_or("", String::as_str);
                 Span::styled(self.cell(&format!(" {text}")), cell_style(column))
@@ -305,12 +300,20 @@ impl MatrixView<'_> {
             self.line(vec![label("Weighted inconsistency ")], weighted),
             self.line(vec![label("Weighted consistency ")], consistency),
             self.line(vec![label("Unrated cells ")], unrated),
-            self.line(
-                vec![label("Rank (1 least inconsistent; = tie; n? unrated) ")],
-                rank,
-            ),
+            self.line(vec![label(rank_label(width))], rank),
         ];
         render_lines(frame, lines, area);
+    }
+}
+
+/// The rank row's label, shorter when the evidence block is narrow (a
+/// zoomed matrix gives its width to the hypotheses).
+fn rank_label(width: usize) -> &'static str {
+    const FULL: &str = "Rank (1 least inconsistent; = tie; n? unrated) ";
+    if display_width(FULL) <= width {
+        FULL
+    } else {
+        "Rank (= tie; n? unrated) "
     }
 }
 
