@@ -115,3 +115,27 @@ fn credibility_and_relevance_take_a_letter_and_the_legend_says_so() {
     let legend = texts(&page, "p.legend").concat();
     assert!(legend.contains("H high, M medium, L low"), "{legend}");
 }
+
+#[test]
+fn twelve_deciding_items_are_named_to_ten_and_counted_and_only_the_brief_points_below() {
+    // H1 and H2 tied, each item against one of them: any one removed
+    // breaks the tie, so every item decides the lead.
+    let mut matrix = Matrix::new("Knife edge");
+    matrix.push_hypothesis(Hypothesis::new("H1", "First"));
+    matrix.push_hypothesis(Hypothesis::new("H2", "Second"));
+    for n in 0..12 {
+        let row = matrix.push_evidence(Evidence::new(format!("E{}", n + 1), "An item"));
+        matrix.set_rating(row, n % 2, Some(I));
+        matrix.set_rating(row, 1 - n % 2, Some(N));
+    }
+    let named = "removing any one of E1, E2, E3, E4, E5, E6, E7, E8, E9, E10 and 2 more \
+                 alone would put another hypothesis first";
+    let bottom = texts(&page(&matrix), "section#bottom-line p");
+    assert_eq!(
+        bottom.last().unwrap(),
+        &format!("The lead rests on single items: {named}.")
+    );
+    let context = ExportContext::new(NaiveDate::from_ymd_opt(2026, 12, 3).unwrap());
+    let brief = export(&matrix, Format::Brief, &context);
+    assert!(brief.contains(&format!("{named} (see below).")), "{brief}");
+}

@@ -158,7 +158,8 @@ fn header(out: &mut String, report: &Report<'_>) {
 fn bottom_line(out: &mut String, report: &Report<'_>) {
     section_start(out, "bottom-line", "Bottom line");
     let changes = lead_changes(report.matrix);
-    for paragraph in paragraphs(report, &changes, escape) {
+    // The report has no section of deciding items to point down to.
+    for paragraph in paragraphs(report, &changes, escape, "") {
         let _ = writeln!(out, "<p>{paragraph}</p>");
     }
     out.push_str("</section>\n");

@@ -204,3 +204,19 @@ fn the_hypothesis_form_refuses_a_probability_above_one_at_its_field() {
     assert!(bench.state.popups.is_empty());
     assert_eq!(bench.matrix().hypotheses()[0].probability, None);
 }
+
+#[test]
+fn hypothesis_form_with_its_probabilities() {
+    let mut bench = example();
+    prior_field_of_h1(&mut bench);
+    let screen = bench.screen();
+    // The longest label sets the label column: every value starts in it.
+    for line in [
+        "             Prior 0.5",
+        "Judged probability 0.7",
+        "                Id H1",
+    ] {
+        assert!(screen.contains(line), "{line:?} missing from\n{screen}");
+    }
+    assert_snapshot!(bench.terminal().backend());
+}

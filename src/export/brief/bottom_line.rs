@@ -52,17 +52,24 @@ fn has_any_rating(report: &Report<'_>) -> bool {
 /// The brief's "Bottom line" section.
 pub(super) fn bottom_line(out: &mut String, report: &Report<'_>, changes: &[LeadChange]) {
     out.push_str("## Bottom line\n\n");
-    for paragraph in paragraphs(report, changes, crate::export::escape_markdown::inline) {
+    let inline = crate::export::escape_markdown::inline;
+    for paragraph in paragraphs(report, changes, inline, " (see below)") {
         out.push_str(&paragraph);
         out.push_str("\n\n");
     }
 }
 
-/// The bottom line's paragraphs, matrix text escaped by `escape`.
+/// How many deciding items the bottom line names before it counts the rest.
+const NAMED_DECIDERS: usize = 10;
+
+/// The bottom line's paragraphs, matrix text escaped by `escape`;
+/// `see_below` follows the mention of the items that decide the lead, for
+/// a format that lists them further on (the brief), or is empty.
 pub(in crate::export) fn paragraphs(
     report: &Report<'_>,
     changes: &[LeadChange],
     escape: Escape,
+    see_below: &str,
 ) -> Vec<String> {
     let names = Names { report, escape };
     let hypotheses = report.hypotheses().len();
@@ -112,10 +119,14 @@ pub(in crate::export) fn paragraphs(
     if hypotheses == 1 {
         return out;
     }
-    let ids: Vec<String> = changes
+    let mut ids: Vec<String> = changes
         .iter()
+        .take(NAMED_DECIDERS)
         .map(|change| names.evidence_id(change.evidence))
         .collect();
+    if changes.len() > NAMED_DECIDERS {
+        ids.push(format!("{} more", changes.len() - NAMED_DECIDERS));
+    }
     out.push(match ids.as_slice() {
         [] => format!(
             "No single evidence item decides the lead: without any one of them, {} still \
@@ -124,11 +135,11 @@ pub(in crate::export) fn paragraphs(
         ),
         [one] => format!(
             "The lead rests on one item: removing {one} alone would put another hypothesis \
-             first (see below)."
+             first{see_below}."
         ),
         many => format!(
             "The lead rests on single items: removing any one of {} alone would put another \
-             hypothesis first (see below).",
+             hypothesis first{see_below}.",
             and_list(many)
         ),
     });
