@@ -483,7 +483,8 @@ fn clicking_a_cell_selects_it_and_the_pane() {
         .matrix
         .unwrap();
     let inner = ach_workbench::tui::view::inner(area);
-    let geometry = ach_workbench::tui::view::MatrixGeometry::new(inner, 4);
+    let hypotheses = bench.state.matrix.as_ref().unwrap().matrix.hypotheses();
+    let geometry = ach_workbench::tui::view::MatrixGeometry::new(inner, hypotheses);
     let column = geometry.column_x(2) + 1;
     let row = geometry.rows.y + 2;
     bench.send(Msg::Click { column, row });
