@@ -79,6 +79,30 @@ fn a_tie_is_called_a_tie_and_every_tied_leader_is_starred() {
     let mut starred = texts(&page, "table.scores tbody th");
     starred.retain(|id| id.ends_with('★'));
     assert_eq!(starred, ["H1 ★", "H3 ★"]);
+    // Both share rank 1, as in the workbench's rank row.
+    assert_eq!(
+        texts(&page, "table.scores tbody td.num:first-child"),
+        ["1=", "1=", "3"]
+    );
+    let context = ExportContext::new(NaiveDate::from_ymd_opt(2026, 12, 3).unwrap());
+    let tied = matrix([[Some(C), Some(I), Some(C)], [Some(N), Some(I), Some(N)]]);
+    for format in [Format::Markdown, Format::Brief] {
+        let text = export(&tied, format, &context);
+        let shared = [
+            "| 1= | H1 |",
+            "| 1= | H3 |",
+            "### 1=. H1: First",
+            "### 1=. H3: Third",
+        ];
+        let wanted = if format == Format::Brief {
+            &shared[2..]
+        } else {
+            &shared[..2]
+        };
+        for line in wanted {
+            assert!(text.contains(line), "{line:?} missing from {text}");
+        }
+    }
 }
 
 #[test]

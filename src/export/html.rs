@@ -9,7 +9,7 @@ use std::fmt::Write;
 
 use super::brief::bottom_line::paragraphs;
 use super::escape_html::escape;
-use super::lead_changes;
+use super::lead_changes_with;
 use super::report::{Report, UNRATED, item_facts, number, timestamp};
 use crate::model::{Evidence, Rating};
 use crate::text::capitalised;
@@ -157,7 +157,7 @@ fn header(out: &mut String, report: &Report<'_>) {
 /// leads (ties called ties), on what, and whether single items decide it.
 fn bottom_line(out: &mut String, report: &Report<'_>) {
     section_start(out, "bottom-line", "Bottom line");
-    let changes = lead_changes(report.matrix);
+    let changes = lead_changes_with(report.matrix, &report.scores, &report.sensitivity);
     // The report has no section of deciding items to point down to.
     for paragraph in paragraphs(report, &changes, escape, "") {
         let _ = writeln!(out, "<p>{paragraph}</p>");
@@ -304,7 +304,7 @@ fn scores(out: &mut String, report: &Report<'_>) {
             out,
             "<tr><td class=\"num\">{}</td><th scope=\"row\">{}{}</th><td class=\"text\" dir=\"auto\">{}</td>\
              <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-            score.rank,
+            report.rank_label(column),
             escape(&hypothesis.id),
             leader_mark(report, column),
             escape(&hypothesis.title),

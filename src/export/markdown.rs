@@ -238,7 +238,7 @@ fn scores(out: &mut String, report: &Report<'_>) {
             let hypothesis = &report.hypotheses()[column];
             let score = report.score_of(column);
             vec![
-                score.rank.to_string(),
+                report.rank_label(column),
                 inline(&hypothesis.id),
                 inline(&hypothesis.title),
                 score.inconsistency.to_string(),

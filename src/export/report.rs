@@ -74,6 +74,18 @@ impl<'a> Report<'a> {
         &self.scores.hypotheses[column]
     }
 
+    /// The rank of the hypothesis at `column` as every human-readable
+    /// export prints it, by the workbench's rule: each hypothesis in a
+    /// leader set of several shares rank 1, written `1=`.
+    pub fn rank_label(&self, column: usize) -> String {
+        let leaders = &self.sensitivity.leader;
+        match (leaders.contains(&column), leaders.len()) {
+            (true, 1) => "1".to_owned(),
+            (true, _) => "1=".to_owned(),
+            (false, _) => self.score_of(column).rank.to_string(),
+        }
+    }
+
     /// Evidence rows, most diagnostic first, in the order `ach score`
     /// lists them.
     pub fn by_diagnosticity(&self) -> Vec<usize> {
