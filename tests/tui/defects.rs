@@ -277,7 +277,8 @@ fn hypothesis_headers_at_80_140_and_200_columns() {
     }
 }
 
-/// Item 19: a zoomed reader at 140 columns sets at most 100, centred.
+/// Item 19: a zoomed reader at 140 columns sets at most 100, centred, with
+/// an empty row between paragraphs.
 #[test]
 fn zoomed_reader_at_140_columns() {
     let mut bench = Bench::new(140, 40);
