@@ -9,6 +9,8 @@
 //! - [`probability`]: a Bayesian reading of the matrix (priors, likelihood
 //!   ratios, posteriors), the analyst's judged probabilities and their
 //!   coherence; pure functions of a matrix, never stored.
+//! - [`health`]: matrix health, the warnings a reviewer of an ACH matrix
+//!   would raise (non-diagnostic rows, unrated cells, a lead on one item…).
 //! - [`fsio`]: the one way workspace files are opened and written: regular
 //!   files only, never through a symbolic link, bounded reads.
 //! - [`storage`]: the TOML matrix file: validation with line and column,
@@ -31,10 +33,12 @@
 //! - [`cli`]: the `ach` commands; the only module that prints.
 
 pub mod cli;
+pub mod config;
 pub mod document;
 pub mod edit;
 pub mod export;
 pub mod fsio;
+pub mod health;
 pub mod import;
 pub mod merge;
 pub mod model;

@@ -155,6 +155,37 @@ fn a_passage_into_a_sparse_4_gib_document_reads_only_the_quote() {
 }
 
 #[test]
+fn an_export_quoting_a_sparse_4_gib_document_reads_only_up_to_its_passages() {
+    let dir = workspace();
+    let huge = dir.path().join("seeds/huge.txt");
+    {
+        use std::io::Write;
+        let mut file = fs::File::create(&huge).unwrap();
+        file.write_all(b"line one\nhead!").unwrap();
+        file.set_len(4 << 30).unwrap(); // sparse: no blocks on disk
+    }
+    fs::write(
+        dir.path().join("hypotheses/h.toml"),
+        matrix_quoting("seeds/huge.txt", 9, 14, "head!"),
+    )
+    .unwrap();
+    // 1 GiB of address space: reading the whole document to count lines
+    // (as before) cannot fit; checking start..end and counting lines up
+    // to the passage does.
+    let binary = env!("CARGO_BIN_EXE_ach");
+    Command::new("bash")
+        .args([
+            "-c",
+            &format!("ulimit -v 1048576 && exec '{binary}' export hypotheses/h.toml -f brief"),
+        ])
+        .current_dir(dir.path())
+        .timeout(Duration::from_secs(20))
+        .assert()
+        .success()
+        .stdout(contains("seeds/huge.txt, line 2 (bytes 9–14)"));
+}
+
+#[test]
 fn cli_messages_print_escapes_and_bidi_controls_inert() {
     let dir = tempfile::tempdir().unwrap();
     ach(dir.path(), &["--workspace", "x\u{1b}]2;PWNED\u{7}"])

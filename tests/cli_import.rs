@@ -86,9 +86,80 @@ fn an_unsupported_file_is_refused_and_nothing_is_written() {
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
         stderr.ends_with(
-            "scan.png: not imported: cannot import `.png` files (import takes .html, .htm, .eml, .txt and .md)\n"
+            "scan.png: not imported: cannot import `.png` files (import takes .html, .htm, .eml, .docx, .txt and .md)\n"
         ),
         "{stderr}"
     );
     assert_eq!(fs::read_dir(&workspace).unwrap().count(), 0);
+}
+
+/// A `.docx` saved by LibreOffice (tests/fixtures/import/harbour-report.docx,
+/// rebuilt by scripts/make-import-fixtures.py).
+fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
+}
+
+#[test]
+fn a_word_document_is_imported_with_its_core_properties() {
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = dir.path().join("ws");
+    fs::create_dir(&workspace).unwrap();
+    let output = ach(&workspace)
+        .arg("import")
+        .arg(fixture("harbour-report.docx"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        output.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        stdout.ends_with(
+            "harbour-report.docx: imported as seeds/harbour-report.txt (“Harbour damage assessment”, Ann Writer, Harbour Authority, 2024-05-03)\n"
+        ),
+        "{stdout}"
+    );
+    let seeds = workspace.join("seeds");
+    assert_eq!(
+        fs::read_to_string(seeds.join("harbour-report.txt")).unwrap(),
+        "Harbour damage assessment\n\n\
+         The harbour authority closed the port on Monday after the storm damaged two cranes and the northern breakwater.\n\n\
+         Officials expect to conclude the assessment by June.\tRepairs will follow.\n\n\
+         Crane 4 lost its boom.\n"
+    );
+    assert_eq!(
+        fs::read(seeds.join("harbour-report.docx")).unwrap(),
+        fs::read(fixture("harbour-report.docx")).unwrap()
+    );
+}
+
+#[test]
+fn a_corrupt_word_document_is_refused_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = fs::read(fixture("harbour-report.docx")).unwrap();
+    bytes.truncate(bytes.len() / 2);
+    let file = dir.path().join("cut.docx");
+    fs::write(&file, bytes).unwrap();
+    let workspace = dir.path().join("ws");
+    fs::create_dir(&workspace).unwrap();
+    let output = ach(&workspace).arg("import").arg(&file).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains(
+            "cut.docx: not imported: not a Word document: the file is not a valid zip archive ("
+        ),
+        "{stderr}"
+    );
+    let left: Vec<_> = walkdir::WalkDir::new(&workspace)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_file())
+        .map(|entry| entry.path().to_owned())
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
 }

@@ -112,7 +112,7 @@ fn the_header_and_evidence_columns_are_frozen_and_ratings_coloured() {
     let styles = part(&bytes, "xl/styles.xml");
     // CC's and II's fills, the HTML export's colours.
     assert!(
-        styles.contains("FF1A7F37") && styles.contains("FFCF222E"),
+        styles.contains("FF1A7F37") && styles.contains("FFA40E26"),
         "{styles}"
     );
     // The strong ratings are bold too: a cue besides hue.
@@ -121,4 +121,6 @@ fn the_header_and_evidence_columns_are_frozen_and_ratings_coloured() {
         .split("<font>")
         .any(|font| font.contains("<b/>") && font.contains(r#"rgb="FFFFFFFF""#));
     assert!(bold_white, "{styles}");
+    // The inconsistent ones are underlined: C and I differ in grey print.
+    assert!(styles.contains("<u/>"), "{styles}");
 }

@@ -182,6 +182,7 @@ fn check_one(
         let message = format!("{}: {kind}: {finding}", path.display());
         writeln!(err, "{}", inert(&message))?;
     }
+    report_health(path, &matrix, &positions, err)?;
     let summary = format!(
         "{}: ok: {}, {}, {} of {passages} passages match their documents{}",
         path.display(),
@@ -196,6 +197,42 @@ fn check_one(
     );
     writeln!(out, "{}", inert(&summary))?;
     Ok(Outcome::Success)
+}
+
+/// The matrix health warnings (issue 11), each at the line of the item or
+/// hypothesis it is about, tagged with its rule so scripts can pick them
+/// out. Warnings only: the exit status does not change.
+fn report_health(
+    path: &Path,
+    matrix: &crate::model::Matrix,
+    positions: &crate::storage::Positions,
+    err: &mut dyn Write,
+) -> io::Result<()> {
+    use crate::health::Subject;
+    let mut located: Vec<_> = crate::health::health_of(matrix)
+        .into_iter()
+        .map(|warning| {
+            let at = match warning.subject {
+                Subject::Evidence(row) => positions.evidence.get(row).copied(),
+                Subject::Hypothesis(column) => positions.hypotheses.get(column).copied(),
+                Subject::Matrix => positions.evidence.first().copied(),
+            };
+            (at.unwrap_or(Location::START), warning)
+        })
+        .collect();
+    // In file order, as an editor walks them; stable, so one line's
+    // warnings keep the rules' order.
+    located.sort_by_key(|(at, _)| *at);
+    for (at, warning) in located {
+        let message = format!(
+            "{}:{at}: warning: {} [health: {}]",
+            path.display(),
+            warning.message,
+            warning.rule.code()
+        );
+        writeln!(err, "{}", inert(&message))?;
+    }
+    Ok(())
 }
 
 /// The passage now points at `range` of `text`, and quotes exactly its

@@ -11,7 +11,8 @@ use crate::workspace::Workspace;
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
     /// The files to import: .html/.htm (the article of a saved page), .eml
-    /// (an e-mail's text), .txt/.md (in any common encoding). Each becomes
+    /// (an e-mail's text), .docx (a Word document's body), .txt/.md (in any
+    /// common encoding). Each becomes
     /// seeds/NAME.txt with its metadata in seeds/NAME.txt.meta.toml; the
     /// original is kept beside it.
     /// A PARC ACH 2.0 project (`.achz`) is converted to a matrix in

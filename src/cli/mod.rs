@@ -2,6 +2,7 @@
 //! Exit status: 0 success, 1 invalid input, 2 usage error (clap's own).
 
 mod check;
+mod config;
 mod diff;
 mod export;
 mod git;
@@ -70,6 +71,8 @@ pub enum Command {
     /// Import sources into seeds/ (web pages, e-mail, text in any encoding,
     /// with their metadata), or convert a PARC ACH 2.0 project (.achz) to a matrix.
     Import(import::ImportArgs),
+    /// Print the default settings file, or check the one in force.
+    Config(config::ConfigArgs),
     /// Print a completion script for a shell (source it to complete `ach`).
     Completions(shell::CompletionsArgs),
     /// Print the manual page (roff), e.g. `ach man | man -l -`.
@@ -137,6 +140,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Out
     match cli.command {
         Some(Command::Completions(args)) => shell::completions(&args, out),
         Some(Command::Man) => shell::man(out),
+        Some(Command::Config(args)) => config::run(&args, out, err),
         Some(Command::Score(args)) => score::run(&args, out, err),
         Some(Command::Check(args)) => check::run(&args, cli.workspace.as_deref(), out, err),
         Some(Command::New(args)) => new::run(&args, out, err),
@@ -147,27 +151,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Out
         Some(Command::Resolve(args)) => resolve::run(&args, out, err),
         Some(Command::Git(args)) => git::run(&args, cli.workspace.as_deref(), out, err),
         Some(Command::Team(args)) => team::run(&args, out, err),
-        Some(Command::Open(args)) => {
-            if !args.matrix.is_file() {
-                let message = format!(
-                    "{}: no such matrix file (create it with `ach new {} --title TITLE`)",
-                    args.matrix.display(),
-                    args.matrix.display()
-                );
-                writeln!(err, "ach: {}", crate::text::inert(&message))?;
-                return Ok(Outcome::Invalid);
-            }
-            let workspace = cli
-                .workspace
-                .map_or_else(|| Workspace::of_matrix(&args.matrix), Workspace::new);
-            workbench(
-                Startup {
-                    workspace,
-                    matrix: Some(args.matrix),
-                },
-                err,
-            )
-        }
+        Some(Command::Open(args)) => open(args, cli.workspace, err),
         None => {
             let root = match cli.workspace {
                 Some(root) => root,
@@ -182,6 +166,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Out
                 Startup {
                     workspace: Workspace::new(root),
                     matrix: None,
+                    team: None,
                 },
                 err,
             )
@@ -194,12 +179,85 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Out
 pub struct OpenArgs {
     /// The matrix file to open. The workspace is the nearest ancestor
     /// directory holding seeds/ or hypotheses/, else the matrix's directory.
-    pub matrix: PathBuf,
+    #[arg(required_unless_present = "team")]
+    pub matrix: Option<PathBuf>,
+    /// Open the team view on these analysts' copies of one matrix (files,
+    /// or a folder of them): the consensus, the disagreement, and the open
+    /// matrix's analyst against the team.
+    #[arg(long, num_args = 1.., value_name = "FILES")]
+    pub team: Vec<PathBuf>,
+}
+
+/// `ach open [MATRIX] [--team FILES...]`: every file is checked before the
+/// terminal is taken over, so a bad one is reported like any command's.
+fn open(args: OpenArgs, workspace: Option<PathBuf>, err: &mut dyn Write) -> io::Result<Outcome> {
+    if let Some(matrix) = &args.matrix
+        && !matrix.is_file()
+    {
+        let message = format!(
+            "{}: no such matrix file (create it with `ach new {} --title TITLE`)",
+            matrix.display(),
+            matrix.display()
+        );
+        writeln!(err, "ach: {}", crate::text::inert(&message))?;
+        return Ok(Outcome::Invalid);
+    }
+    let team = if args.team.is_empty() {
+        None
+    } else {
+        let files = crate::team::team_files(&args.team);
+        match files.and_then(|files| Ok((crate::team::load_team(&files)?, files))) {
+            Ok((copies, files)) => Some(crate::tui::state::TeamView::new(files, &copies)),
+            Err(crate::team::TeamError::Load(error)) => {
+                report_load_error(err, &error)?;
+                return Ok(Outcome::Invalid);
+            }
+            Err(error) => {
+                writeln!(err, "ach open --team: {}", message(&error.to_string()))?;
+                return Ok(Outcome::Invalid);
+            }
+        }
+    };
+    let near = args
+        .matrix
+        .clone()
+        .or_else(|| team.as_ref().and_then(|t| t.files.first().cloned()));
+    let workspace = match (workspace, near) {
+        (Some(root), _) => Workspace::new(root),
+        (None, Some(near)) => Workspace::of_matrix(&near),
+        (None, None) => Workspace::new(std::env::current_dir()?),
+    };
+    workbench(
+        Startup {
+            workspace,
+            matrix: args.matrix,
+            team,
+        },
+        err,
+    )
 }
 
 /// Runs the interactive workbench; an error that stops it is reported
 /// after the terminal has been restored.
 fn workbench(startup: Startup, err: &mut dyn Write) -> io::Result<Outcome> {
+    // A dumb terminal cannot move the cursor: the workbench would draw
+    // garbage. Say so instead, with what does work there.
+    if std::env::var("TERM").is_ok_and(|term| term == "dumb") {
+        writeln!(
+            err,
+            "ach: the workbench cannot draw on TERM=dumb (it needs a terminal that can move \
+             the cursor, such as xterm-256color); `ach score`, `ach check` and `ach export` \
+             work anywhere"
+        )?;
+        return Ok(Outcome::Invalid);
+    }
+    match crate::tui::settings::Settings::from_env() {
+        Ok(settings) => settings.install(),
+        Err(error) => {
+            report_load_error(err, &error)?;
+            return Ok(Outcome::Invalid);
+        }
+    }
     match crate::tui::run(startup) {
         Ok(()) => Ok(Outcome::Success),
         Err(error) => {

@@ -2,13 +2,13 @@
 //! side by side: consensus, spread and each analyst's leader.
 
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde_json::{Map, Value, json};
 
 use super::{Outcome, report_load_error};
-use crate::storage::load_matrix;
-use crate::team::{Copy, Team, compare};
+use crate::probability::estimative_word;
+use crate::team::{Team, TeamError, compare, load_team, team_files};
 use crate::text::inert;
 
 #[derive(Debug, clap::Args)]
@@ -22,38 +22,17 @@ pub struct TeamArgs {
 }
 
 pub fn run(args: &TeamArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Outcome> {
-    let mut files = Vec::new();
-    for path in &args.matrices {
-        if path.is_dir() {
-            let mut found: Vec<PathBuf> = std::fs::read_dir(path)?
-                .filter_map(Result::ok)
-                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-                .collect();
-            found.sort();
-            files.extend(found);
-        } else {
-            files.push(path.clone());
+    let copies = match team_files(&args.matrices).and_then(|files| load_team(&files)) {
+        Ok(copies) => copies,
+        Err(TeamError::Load(error)) => {
+            report_load_error(err, &error)?;
+            return Ok(Outcome::Invalid);
         }
-    }
-    if files.is_empty() {
-        writeln!(err, "ach team: no matrix files found")?;
-        return Ok(Outcome::Invalid);
-    }
-    let mut copies = Vec::new();
-    for file in &files {
-        match load_matrix(file) {
-            Ok(matrix) => copies.push(Copy {
-                analyst: analyst_name(file, matrix.analyst.as_deref()),
-                matrix,
-            }),
-            Err(error) => {
-                report_load_error(err, &error)?;
-                return Ok(Outcome::Invalid);
-            }
+        Err(error) => {
+            writeln!(err, "ach team: {}", inert(&error.to_string()))?;
+            return Ok(Outcome::Invalid);
         }
-    }
+    };
     let team = compare(&copies);
     if args.json {
         writeln!(
@@ -65,15 +44,6 @@ pub fn run(args: &TeamArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Res
         write_text(&team, out)?;
     }
     Ok(Outcome::Success)
-}
-
-fn analyst_name(file: &Path, analyst: Option<&str>) -> String {
-    analyst.map(str::to_owned).unwrap_or_else(|| {
-        file.file_stem().map_or_else(
-            || file.display().to_string(),
-            |s| s.to_string_lossy().into_owned(),
-        )
-    })
 }
 
 fn code(rating: Option<crate::model::Rating>) -> Value {
@@ -130,8 +100,34 @@ pub fn to_json(team: &Team) -> Value {
             .map(|p| json!({ "id": p.id, "analysts": p.analysts }))
             .collect()
     };
+    let ids = |values: &[f64]| -> Map<String, Value> {
+        team.consensus
+            .hypotheses()
+            .iter()
+            .zip(values)
+            .map(|(h, p)| (h.id.clone(), json!(p)))
+            .collect()
+    };
+    let probabilities = &team.probabilities;
+    let coherent: Map<String, Value> = team
+        .analysts
+        .iter()
+        .zip(&probabilities.coherent)
+        .map(|(a, values)| {
+            (
+                a.clone(),
+                values.as_deref().map_or(Value::Null, |v| ids(v).into()),
+            )
+        })
+        .collect();
     json!({
         "analysts": team.analysts,
+        "probabilities": {
+            "posterior": ids(&probabilities.posterior),
+            "coherent": coherent,
+            "average": probabilities.average.as_deref().map_or(Value::Null, |v| ids(v).into()),
+            "averaged": probabilities.averaged(),
+        },
         "cells": cells,
         "hypotheses": hypotheses,
         "leaders": leaders,
@@ -166,6 +162,7 @@ fn write_text(team: &Team, out: &mut dyn Write) -> io::Result<()> {
             ),
         )?;
     }
+    write_probabilities(team, out)?;
     line(out, "\nEach analyst's leader".to_owned())?;
     for (analyst, ids) in team.analysts.iter().zip(&team.leaders) {
         line(
@@ -226,6 +223,34 @@ fn write_text(team: &Team, out: &mut dyn Write) -> io::Result<()> {
                 )?;
             }
         }
+    }
+    Ok(())
+}
+
+/// The team's average of coherent estimates beside the consensus model.
+fn write_probabilities(team: &Team, out: &mut dyn Write) -> io::Result<()> {
+    let p = &team.probabilities;
+    let worded = |value: f64| format!("{value:.2} ({})", estimative_word(value));
+    writeln!(
+        out,
+        "\nProbabilities: each analyst's judged values made coherent, then averaged ({} of {} \
+         analysts give one for every hypothesis), beside the consensus model's posterior",
+        p.averaged(),
+        team.analysts.len()
+    )?;
+    for &h in &team.scores.ranking {
+        let hypothesis = &team.consensus.hypotheses()[h];
+        let average = p
+            .average
+            .as_ref()
+            .map_or_else(|| "none".to_owned(), |values| worded(values[h]));
+        let text = format!(
+            "  {} {}: team {average}, model {}",
+            hypothesis.id,
+            hypothesis.title,
+            worded(p.posterior[h])
+        );
+        writeln!(out, "{}", inert(&text))?;
     }
     Ok(())
 }

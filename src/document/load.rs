@@ -51,7 +51,9 @@ impl DocumentError {
 pub struct Document {
     path: String,
     text: String,
-    lossy: bool,
+    /// The file's bytes when they are not valid UTF-8 (the document is
+    /// lossy): passages are offsets into these, not into the text.
+    file_bytes: Option<Vec<u8>>,
     title: String,
     words: usize,
     paragraphs: Paragraphs,
@@ -90,15 +92,18 @@ impl Document {
         }
         let title = title_of(&bytes);
         let words = count_words(&bytes);
-        let (text, lossy) = match String::from_utf8(bytes) {
-            Ok(text) => (text, false),
-            Err(error) => (String::from_utf8_lossy(error.as_bytes()).into_owned(), true),
+        let (text, file_bytes) = match String::from_utf8(bytes) {
+            Ok(text) => (text, None),
+            Err(error) => (
+                String::from_utf8_lossy(error.as_bytes()).into_owned(),
+                Some(error.into_bytes()),
+            ),
         };
         let paragraphs = Paragraphs::index(&text);
         Ok(Document {
             path,
             text,
-            lossy,
+            file_bytes,
             title,
             words,
             paragraphs,
@@ -114,7 +119,7 @@ impl Document {
             title: title_of(text.as_bytes()),
             words: count_words(text.as_bytes()),
             paragraphs: Paragraphs::index(&text),
-            lossy: false,
+            file_bytes: None,
             text,
         }
     }
@@ -143,7 +148,27 @@ impl Document {
     /// the text are not offsets into the file, so no passage may be taken
     /// from it.
     pub fn is_lossy(&self) -> bool {
-        self.lossy
+        self.file_bytes.is_some()
+    }
+
+    /// The bytes of the file, which passages' offsets point into: the
+    /// text's own bytes unless the document is lossy.
+    pub fn file_bytes(&self) -> &[u8] {
+        self.file_bytes.as_deref().unwrap_or(self.text.as_bytes())
+    }
+
+    /// The range of the text that shows the file's bytes `range` (the same
+    /// range unless the document is lossy); `None` when an end falls
+    /// inside bytes that were replaced by U+FFFD or past the end.
+    pub fn text_range_of_file(&self, range: Range<usize>) -> Option<Range<usize>> {
+        match &self.file_bytes {
+            None => (range.end <= self.text.len()).then_some(range),
+            Some(bytes) => {
+                let start = super::file_offsets::text_offset(bytes, range.start)?;
+                let end = super::file_offsets::text_offset(bytes, range.end)?;
+                (start <= end).then_some(start..end)
+            }
+        }
     }
 
     /// The first non-blank line, trimmed, on one line and inert; a longer

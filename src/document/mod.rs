@@ -11,9 +11,12 @@
 //! - [`summary`](summarize): title and word count, shared with the library.
 //! - [`cells`](glyph): the one place that decides what is drawn and how wide.
 //! - [`wrap`](next_row): one paragraph into rows; [`Layout`]: the document.
-//! - [`Sentences`], [`search`].
+//! - [`Sentences`] (across single line breaks in hard-wrapped text:
+//!   [`is_hard_wrapped`]), [`search`].
 
 mod cells;
+mod file_offsets;
+mod hard_wrap;
 mod layout;
 mod load;
 mod paragraph_sentences;
@@ -24,9 +27,10 @@ mod summary;
 mod wrap;
 
 pub use cells::{Glyph, TAB_WIDTH, display, display_width, glyph, glyph_width, glyphs};
+pub use hard_wrap::{MAX_WRAP_WIDTH, is_hard_wrapped};
 pub use layout::{Layout, Position, VisualLine};
 pub use load::{Document, DocumentError, load_document, read_document};
-pub use search::{Search, SearchError, SearchHit, search};
+pub use search::{Search, SearchError, SearchHit, search, spaces_as_one};
 pub use sentences::Sentences;
 pub use summary::{
     BINARY_SNIFF_BYTES, TITLE_MAX_CHARS, TextSummary, count_words, looks_binary, summarize,

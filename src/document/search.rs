@@ -44,12 +44,72 @@ pub fn search(text: &str, query: &str) -> Result<Search, SearchError> {
     if query.is_empty() {
         return Ok(search);
     }
-    let matcher = RegexBuilder::new(&regex::escape(query))
+    let matcher = RegexBuilder::new(&pattern_of(query))
         .case_insensitive(!case_sensitive)
         .build()
         .map_err(|_| SearchError::TooLong)?;
     search.matches = matcher.find_iter(text).map(|found| found.range()).collect();
     Ok(search)
+}
+
+/// What a run of whitespace in a query matches: any run of whitespace in
+/// the text (spaces, U+00A0, U+2009, tabs, a line break inside a
+/// paragraph), but not a blank line, which ends a paragraph.
+const ANY_SPACE: &str = r"(?:[\s&&[^\n]]+(?:\n[\s&&[^\n]]*)?|\n[\s&&[^\n]]*)";
+
+/// The query as a pattern: its text literal, each run of whitespace in it
+/// matching any run of whitespace in the text.
+fn pattern_of(query: &str) -> String {
+    let mut pattern = String::new();
+    let mut literal = String::new();
+    let mut space = String::new();
+    let flush_space = |pattern: &mut String, space: &mut String| {
+        if !space.is_empty() {
+            // A query that itself spans a blank line matches across one.
+            let breaks = space.matches('\n').count();
+            pattern.push_str(if breaks > 1 { r"\s+" } else { ANY_SPACE });
+            space.clear();
+        }
+    };
+    for c in query.chars() {
+        if c.is_whitespace() {
+            if space.is_empty() {
+                pattern.push_str(&regex::escape(&literal));
+                literal.clear();
+            }
+            space.push(c);
+        } else {
+            flush_space(&mut pattern, &mut space);
+            literal.push(c);
+        }
+    }
+    flush_space(&mut pattern, &mut space);
+    pattern.push_str(&regex::escape(&literal));
+    pattern
+}
+
+/// `text` with every run of whitespace as one space, so that the library
+/// filter treats a no-break space, a thin space or a tab as a space, as
+/// the reader's search does.
+pub fn spaces_as_one(text: &str) -> std::borrow::Cow<'_, str> {
+    let plain = |c: char| !c.is_whitespace() || c == ' ';
+    if text.chars().all(plain) && !text.contains("  ") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut in_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+        } else {
+            out.push(c);
+            in_space = false;
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 impl Search {
@@ -134,6 +194,39 @@ mod tests {
             .iter()
             .map(|found| (found.start, found.end))
             .collect()
+    }
+
+    #[test]
+    fn any_run_of_whitespace_matches_a_space() {
+        // Issue 8 item 3: `/using Baku` found nothing where the document
+        // had a space and a no-break space.
+        let text = "using \u{a0}Baku, using\u{2009}Baku, using\tBaku, using\nBaku, usingBaku";
+        let found = ranges(text, "using Baku");
+        assert_eq!(found.len(), 4, "{found:?}");
+        assert_eq!(&text[found[0].0..found[0].1], "using \u{a0}Baku");
+        assert_eq!(ranges("using  Baku", "using\u{a0}Baku"), [(0, 11)]);
+    }
+
+    #[test]
+    fn a_blank_line_ends_the_match() {
+        assert!(ranges("using\n\nBaku", "using Baku").is_empty());
+        assert_eq!(ranges("using\n \nBaku", "using\n\nBaku"), [(0, 12)]);
+        assert_eq!(ranges("using \r\n Baku", "using Baku"), [(0, 13)]);
+    }
+
+    #[test]
+    fn query_text_stays_literal_around_spaces() {
+        assert_eq!(ranges("a.b c*d", "a.b c*d"), [(0, 7)]);
+        assert!(ranges("axb c*d", "a.b c*d").is_empty());
+    }
+
+    #[test]
+    fn whitespace_runs_become_one_space() {
+        assert_eq!(spaces_as_one("a\u{a0} b\tc"), "a b c");
+        assert!(matches!(
+            spaces_as_one("a b"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -1,12 +1,12 @@
 //! The analytic brief: the shape analysts write a finished ACH up in
-//! (bottom line first, then the competing hypotheses, the evidence that
+//! (bottom line first, then the probabilities, the competing hypotheses, the evidence that
 //! decides between them, its sensitivity and the gaps), in Markdown.
 //!
 //! Every sentence states something that follows from the matrix and its
 //! scores; where the matrix cannot support a conclusion (no hypotheses, no
 //! evidence, a tie) the brief says what is missing instead.
 
-mod bottom_line;
+pub(super) mod bottom_line;
 mod gaps;
 
 use std::fmt::Write;
@@ -14,7 +14,7 @@ use std::fmt::Write;
 use super::escape_markdown::{blockquote, inline, paragraphs};
 use super::markdown::{front_matter, source_line};
 use super::report::{Report, item_facts, number};
-use super::{LeadChange, lead_changes};
+use super::{LeadChange, lead_changes_with};
 use crate::model::Rating;
 use crate::scoring::approx_eq;
 use crate::text::counted;
@@ -38,11 +38,13 @@ fn bears_on(rating: Rating) -> bool {
 pub(super) fn render(report: &Report<'_>) -> String {
     let mut out = String::new();
     front_matter(&mut out, "Analytic brief: ", report);
-    let changes = lead_changes(report.matrix);
+    let changes = lead_changes_with(report.matrix, &report.scores, &report.sensitivity);
     bottom_line(&mut out, report, &changes);
+    super::probability::markdown(&mut out, report);
     hypotheses(&mut out, report);
     most_diagnostic(&mut out, report);
     lead_changers(&mut out, report, &changes);
+    set_aside(&mut out, report);
     gaps(&mut out, report, &changes);
     sources(&mut out, report);
     out
@@ -89,7 +91,7 @@ fn hypotheses(out: &mut String, report: &Report<'_>) {
         let _ = writeln!(
             out,
             "### {}. {}: {}\n",
-            score.rank,
+            report.rank_label(column),
             inline(&hypothesis.id),
             inline(&hypothesis.title)
         );
@@ -97,7 +99,7 @@ fn hypotheses(out: &mut String, report: &Report<'_>) {
             out,
             "Rank {} of {count}: weighted inconsistency {}, inconsistency {}, weighted \
              consistency {}, {} unrated.\n",
-            score.rank,
+            report.rank_label(column),
             number(score.weighted_inconsistency),
             score.inconsistency,
             number(score.weighted_consistency),
@@ -193,6 +195,41 @@ fn most_diagnostic(out: &mut String, report: &Report<'_>) {
                 let _ = writeln!(out, "{}\n\nSource: {source}.\n", blockquote(&passage.quote));
             }
             _ => out.push_str("No source passage.\n\n"),
+        }
+    }
+}
+
+/// The hypotheses and items the analyst set aside: kept in the matrix,
+/// left out of everything above. Only there when something is.
+fn set_aside(out: &mut String, report: &Report<'_>) {
+    let line = |id: &str, title: &str, aside: &crate::model::SetAside| {
+        let reason = aside
+            .reason()
+            .map_or_else(String::new, |why| format!(": {}", inline(why)));
+        format!("- {} ({}){reason}", inline(id), inline(title))
+    };
+    let hypotheses: Vec<String> = report
+        .hypotheses()
+        .iter()
+        .filter(|h| h.set_aside.is_set())
+        .map(|h| line(&h.id, &h.title, &h.set_aside))
+        .collect();
+    let evidence: Vec<String> = report
+        .evidence()
+        .iter()
+        .filter(|e| e.set_aside.is_set())
+        .map(|e| line(&e.id, &e.summary, &e.set_aside))
+        .collect();
+    if hypotheses.is_empty() && evidence.is_empty() {
+        return;
+    }
+    out.push_str(
+        "## Set aside\n\nKept in the matrix but left out of every score, ranking and \
+         probability above, by the analyst's choice.\n\n",
+    );
+    for (what, lines) in [("Hypotheses", hypotheses), ("Evidence", evidence)] {
+        if !lines.is_empty() {
+            let _ = writeln!(out, "{what}:\n\n{}\n", lines.join("\n"));
         }
     }
 }

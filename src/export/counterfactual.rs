@@ -7,16 +7,16 @@
 
 use super::Lead;
 use crate::model::Matrix;
-use crate::scoring::{Scores, score, sensitivity};
+use crate::scoring::{Scores, ScoresWithout, Sensitivity, score, scores_without, sensitivity};
 
 /// An evidence item without which the leader set would differ.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LeadChange {
     /// The item's row in the matrix.
     pub evidence: usize,
-    /// The scores of the matrix without the item. Hypotheses keep their
-    /// positions; `diagnosticity` has one entry fewer.
-    pub scores_without: Scores,
+    /// The hypotheses' scores and ranking without the item (hypotheses
+    /// keep their positions).
+    pub scores_without: ScoresWithout,
     /// The lead of those scores.
     pub lead_without: Lead,
     /// The hypotheses tied for first without the item (never the same as
@@ -27,22 +27,38 @@ pub struct LeadChange {
 /// Every evidence item whose removal alone changes the leader set of
 /// `matrix` (the hypotheses tied for first), in row order. Empty when the
 /// matrix has no hypotheses.
+///
+/// Every item can be critical (two hypotheses tied, each item against one
+/// of them), so each is rescored by subtracting its share, O(H log H),
+/// not by scoring the matrix again without it, which made the brief
+/// quadratic in the evidence count (issue 10, case 9).
 pub fn lead_changes(matrix: &Matrix) -> Vec<LeadChange> {
     let scores = score(matrix);
-    let mut without = matrix.clone();
+    let sensitivity = sensitivity(matrix, &scores);
+    lead_changes_with(matrix, &scores, &sensitivity)
+}
+
+/// [`lead_changes`] from scores and a sensitivity already computed (an
+/// export has both: computing the sensitivity again would double the
+/// cost of a matrix whose every cell is fragile).
+pub fn lead_changes_with(
+    matrix: &Matrix,
+    scores: &Scores,
+    sensitivity: &Sensitivity,
+) -> Vec<LeadChange> {
     let mut changes = Vec::new();
-    for item in sensitivity(matrix, &scores).critical {
-        let removed = without.remove_evidence(item.evidence);
-        let scores_without = score(&without);
-        without.insert_evidence(item.evidence, removed);
-        let Some(lead_without) = Lead::of(&scores_without) else {
+    for item in &sensitivity.critical {
+        let scores_without = scores_without(matrix, scores, item.evidence);
+        let Some(lead_without) =
+            Lead::of_ranking(&scores_without.hypotheses, &scores_without.ranking)
+        else {
             continue;
         };
         changes.push(LeadChange {
             evidence: item.evidence,
             scores_without,
             lead_without,
-            leader_set_without: item.leader_without,
+            leader_set_without: item.leader_without.clone(),
         });
     }
     changes
@@ -52,6 +68,7 @@ pub fn lead_changes(matrix: &Matrix) -> Vec<LeadChange> {
 mod tests {
     use super::*;
     use crate::model::{Evidence, Hypothesis, Level, Rating};
+    use crate::scoring::approx_eq;
     use Rating::*;
 
     /// H1 leads only because of E2 (weight 2) counting against H2; E1 and E3
@@ -93,7 +110,27 @@ mod tests {
         let change = &lead_changes(&matrix)[0];
         let mut reduced = matrix.clone();
         reduced.remove_evidence(change.evidence);
-        assert_eq!(change.scores_without, score(&reduced));
+        let rescored = score(&reduced);
+        assert_eq!(change.scores_without.ranking, rescored.ranking);
+        for (without, fresh) in change
+            .scores_without
+            .hypotheses
+            .iter()
+            .zip(&rescored.hypotheses)
+        {
+            assert_eq!(
+                (without.inconsistency, without.unrated, without.rank),
+                (fresh.inconsistency, fresh.unrated, fresh.rank)
+            );
+            assert!(approx_eq(
+                without.weighted_inconsistency,
+                fresh.weighted_inconsistency
+            ));
+            assert!(approx_eq(
+                without.weighted_consistency,
+                fresh.weighted_consistency
+            ));
+        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Who leads the ranking, over whom, and whether the lead is a tie.
 
-use crate::scoring::{Scores, approx_eq};
+use crate::scoring::{HypothesisScore, Scores, approx_eq};
 
 /// The top of a ranking, read from [`Scores`]: the leader, the runner-up
 /// and the hypotheses that share first place with the leader.
@@ -23,14 +23,20 @@ pub struct Lead {
 impl Lead {
     /// The lead of `scores`, or `None` when there are no hypotheses.
     pub fn of(scores: &Scores) -> Option<Lead> {
-        let leader = scores.leader()?;
-        let top = &scores.hypotheses[leader];
-        let tied_on_inconsistency: Vec<usize> = scores.ranking[1..]
+        Lead::of_ranking(&scores.hypotheses, &scores.ranking)
+    }
+
+    /// The lead of hypotheses scored `hypotheses` and ranked `ranking`
+    /// (as [`Scores`] holds them, or [`crate::scoring::ScoresWithout`]).
+    pub fn of_ranking(hypotheses: &[HypothesisScore], ranking: &[usize]) -> Option<Lead> {
+        let leader = *ranking.first()?;
+        let top = &hypotheses[leader];
+        let tied_on_inconsistency: Vec<usize> = ranking[1..]
             .iter()
             .copied()
             .filter(|&other| {
                 approx_eq(
-                    scores.hypotheses[other].weighted_inconsistency,
+                    hypotheses[other].weighted_inconsistency,
                     top.weighted_inconsistency,
                 )
             })
@@ -40,14 +46,14 @@ impl Lead {
             .copied()
             .filter(|&other| {
                 approx_eq(
-                    scores.hypotheses[other].weighted_consistency,
+                    hypotheses[other].weighted_consistency,
                     top.weighted_consistency,
                 )
             })
             .collect();
         Some(Lead {
             leader,
-            runner_up: scores.ranking.get(1).copied(),
+            runner_up: ranking.get(1).copied(),
             tied_on_inconsistency,
             tied_outright,
         })

@@ -4,10 +4,11 @@
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 
 use super::ExportContext;
-use super::source::{LineFinder, QuoteLine, citation_of};
+use super::source::{QuoteLine, citation_of, quote_lines};
 use std::fmt::Write;
 
 use crate::model::{Evidence, Hypothesis, Matrix};
+use crate::probability::{ProbabilityReading, read};
 use crate::scoring::{HypothesisScore, Scores, Sensitivity, by_diagnosticity, score, sensitivity};
 
 /// The matrix and everything derived from it that an export prints.
@@ -16,35 +17,43 @@ pub(super) struct Report<'a> {
     pub scores: Scores,
     /// What the leader set rests on.
     pub sensitivity: Sensitivity,
+    /// The model's posteriors and the analyst's judged probabilities.
+    pub probability: ProbabilityReading,
     pub generated: NaiveDate,
     /// One per evidence item: the line its passage starts on, or `None`
     /// when the item has no passage.
     pub quote_lines: Vec<Option<QuoteLine>>,
     /// One per evidence item: how its passage's document is cited, from
-    /// the document's metadata sidecar.
+    /// the document's metadata sidecar or else its title.
     pub citations: Vec<Option<String>>,
 }
 
 impl<'a> Report<'a> {
     pub fn new(matrix: &'a Matrix, context: &ExportContext<'_>) -> Self {
-        let mut finder = LineFinder::new(context.workspace);
-        let quote_lines = matrix
+        let passages: Vec<_> = matrix
             .evidence()
             .iter()
-            .map(|evidence| evidence.source.as_ref().map(|p| finder.line_of(p)))
+            .map(|evidence| evidence.source.as_ref())
             .collect();
+        let quote_lines = quote_lines(context.workspace, &passages);
         let scores = score(matrix);
+        // One sidecar read per document, not per passage.
+        let mut cited = std::collections::HashMap::new();
         let citations = matrix
             .evidence()
             .iter()
             .map(|evidence| {
                 let passage = evidence.source.as_ref()?;
-                citation_of(context.workspace, passage)
+                cited
+                    .entry(passage.document.as_str())
+                    .or_insert_with(|| citation_of(context.workspace, passage))
+                    .clone()
             })
             .collect();
         Report {
             matrix,
             sensitivity: sensitivity(matrix, &scores),
+            probability: read(matrix),
             scores,
             generated: context.generated,
             quote_lines,
@@ -63,6 +72,18 @@ impl<'a> Report<'a> {
     /// The scores of the hypothesis at `column`.
     pub fn score_of(&self, column: usize) -> &HypothesisScore {
         &self.scores.hypotheses[column]
+    }
+
+    /// The rank of the hypothesis at `column` as every human-readable
+    /// export prints it, by the workbench's rule: each hypothesis in a
+    /// leader set of several shares rank 1, written `1=`.
+    pub fn rank_label(&self, column: usize) -> String {
+        let leaders = &self.sensitivity.leader;
+        match (leaders.contains(&column), leaders.len()) {
+            (true, 1) => "1".to_owned(),
+            (true, _) => "1=".to_owned(),
+            (false, _) => self.score_of(column).rank.to_string(),
+        }
     }
 
     /// Evidence rows, most diagnostic first, in the order `ach score`

@@ -87,6 +87,7 @@ pub(super) fn render(report: &Report<'_>) -> Result<Vec<u8>, XlsxError> {
         ("weighted consistency", |s| s.weighted_consistency, &score),
         ("unrated", |s| s.unrated as f64, &count),
     ];
+    let score_rows = rows.len() as u32;
     for (at, (label, value, format)) in (first_score_row..).zip(rows) {
         sheet.write_string_with_format(at, 0, label, &header)?;
         for (column, hypothesis_score) in report.scores.hypotheses.iter().enumerate() {
@@ -98,6 +99,33 @@ pub(super) fn render(report: &Report<'_>) -> Result<Vec<u8>, XlsxError> {
             )?;
         }
     }
+    // Then the probability rows as the CSV has them; no value, no cell.
+    let reading = &report.probability;
+    let coherent = reading.coherent();
+    let probability_rows: [(&str, Vec<Option<f64>>); 4] = [
+        ("prior", reading.priors.iter().copied().map(Some).collect()),
+        (
+            "model posterior",
+            reading.posteriors.iter().copied().map(Some).collect(),
+        ),
+        ("judged", reading.judged.clone()),
+        (
+            "coherent",
+            coherent.map_or_else(
+                || vec![None; reading.judged.len()],
+                |values| values.into_iter().map(Some).collect(),
+            ),
+        ),
+    ];
+    let first_probability_row = first_score_row + score_rows;
+    for (at, (label, values)) in (first_probability_row..).zip(probability_rows) {
+        sheet.write_string_with_format(at, 0, label, &header)?;
+        for (column, value) in values.into_iter().enumerate() {
+            if let Some(value) = value {
+                sheet.write_number_with_format(at, first_rating + column as u16, value, &score)?;
+            }
+        }
+    }
 
     sheet.set_freeze_panes(1, FROZEN_COLUMNS)?;
     sheet.set_column_width(1, 50)?;
@@ -107,21 +135,27 @@ pub(super) fn render(report: &Report<'_>) -> Result<Vec<u8>, XlsxError> {
 }
 
 /// A rating's cell style: the HTML export's colours (so a printout and a
-/// spreadsheet agree), bold for the strong ratings so they differ from the
-/// weak ones without colour, centred.
+/// spreadsheet agree), bold for the strong ratings and underlined for the
+/// inconsistent ones so that every rating differs without colour, centred.
 fn rating_format(rating: Rating) -> Format {
     let (background, foreground) = match rating {
         Rating::VeryConsistent => (0x1A7F37, 0xFFFFFF),
         Rating::Consistent => (0xB4F1C3, 0x0F3D1E),
         Rating::Neutral => (0xEAEEF2, 0x1F2328),
         Rating::NotApplicable => (0xFFFFFF, 0x6E7781),
-        Rating::Inconsistent => (0xFFCDC7, 0x5C0C05),
-        Rating::VeryInconsistent => (0xCF222E, 0xFFFFFF),
+        Rating::Inconsistent => (0xF5A89F, 0x4A0A04),
+        Rating::VeryInconsistent => (0xA40E26, 0xFFFFFF),
     };
     let format = Format::new()
         .set_background_color(Color::RGB(background))
         .set_font_color(Color::RGB(foreground))
         .set_align(rust_xlsxwriter::FormatAlign::Center);
+    let format = match rating {
+        Rating::Inconsistent | Rating::VeryInconsistent => {
+            format.set_underline(rust_xlsxwriter::FormatUnderline::Single)
+        }
+        _ => format,
+    };
     match rating {
         Rating::VeryConsistent | Rating::VeryInconsistent => format.set_bold(),
         _ => format,

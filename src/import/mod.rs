@@ -1,5 +1,5 @@
 //! `ach import`: sources as analysts have them (saved web pages, e-mail,
-//! text in any common encoding) turned into documents of the library.
+//! Word documents, text in any common encoding) turned into documents of the library.
 //!
 //! An import writes, in `seeds/`:
 //! - `NAME.txt`, the readable text. Passages' byte offsets refer to it, so
@@ -15,8 +15,10 @@
 //! half-imported is left behind.
 
 mod decode;
+mod docx;
 mod email;
 mod html;
+mod project;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -25,19 +27,21 @@ use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
 pub use decode::{Decoded, decode_text};
+pub use docx::convert_docx;
 pub use email::convert_email;
 pub use html::convert_html;
+pub use project::{ImportedProject, ProjectError, import_project};
 
 use crate::document::looks_binary;
 use crate::storage::{SaveError, create_new};
 use crate::workspace::{SourceMetadata, Workspace, metadata_path};
 
 /// The extensions `ach import` converts.
-pub const IMPORTABLE: &[&str] = &["html", "htm", "eml", "txt", "md"];
+pub const IMPORTABLE: &[&str] = &["html", "htm", "eml", "docx", "txt", "md"];
 
 /// Extensions analysts' sources come in that the library cannot read as
 /// they are and `ach import` does not convert yet.
-pub const NOT_YET_IMPORTABLE: &[&str] = &["pdf", "docx"];
+pub const NOT_YET_IMPORTABLE: &[&str] = &["pdf"];
 
 /// A source converted to text, before anything is written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,7 +56,7 @@ pub struct Converted {
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     /// The extension is not one `ach import` knows.
-    #[error("cannot import `.{0}` files (import takes .html, .htm, .eml, .txt and .md)")]
+    #[error("cannot import `.{0}` files (import takes .html, .htm, .eml, .docx, .txt and .md)")]
     Unsupported(String),
     /// The file is of a known kind but holds nothing that can be imported.
     #[error("{0}")]
@@ -96,6 +100,7 @@ pub fn convert(source: &Path, bytes: &[u8]) -> Result<Converted, ImportError> {
             Ok(converted)
         }
         "eml" => convert_email(bytes),
+        "docx" => convert_docx(bytes),
         "txt" | "md" => {
             if looks_binary(bytes) {
                 return Err(ImportError::Unconvertible(

@@ -111,7 +111,7 @@ fn a_file_that_cannot_be_converted_leaves_nothing_behind() {
         import_file(&workspace, &pdf, today())
             .unwrap_err()
             .to_string(),
-        "cannot import `.pdf` files (import takes .html, .htm, .eml, .txt and .md)"
+        "cannot import `.pdf` files (import takes .html, .htm, .eml, .docx, .txt and .md)"
     );
     let left: Vec<_> = walkdir::WalkDir::new(workspace.root())
         .into_iter()

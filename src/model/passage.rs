@@ -6,7 +6,7 @@
 /// The quote is kept beside the offsets so the evidence survives a document
 /// that is later edited or lost, and so `ach check` can tell when the two
 /// have drifted apart.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Passage {
     /// Path of the document relative to the workspace root, `/`-separated.
     pub document: String,

@@ -19,10 +19,12 @@
 //! The model assumes exclusive, exhaustive hypotheses and conditionally
 //! independent evidence; [`CAVEAT`] says so wherever it is shown.
 
+mod cache;
 mod coherence;
 mod estimative;
 mod likelihood;
 
+pub use cache::ProbabilityCache;
 pub use coherence::{Coherence, FAR_FROM_POSTERIOR, coherence};
 pub use estimative::estimative_word;
 pub use likelihood::{default_likelihood, likelihood};
@@ -39,6 +41,9 @@ pub const CAVEAT: &str = "A model, not a measurement: it assumes the hypotheses 
 exclusive and together exhaustive, and that the evidence items are conditionally independent \
 given each hypothesis.";
 
+/// [`CAVEAT`] in one line, for the workbench's probability rows.
+pub const SHORT_CAVEAT: &str = "A model: exclusive, exhaustive hypotheses; independent evidence.";
+
 /// The probability reading of a whole matrix.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProbabilityReading {
@@ -54,6 +59,20 @@ pub struct ProbabilityReading {
     /// Warnings about the model and questions for the analyst, in the
     /// order they should be read.
     pub findings: Vec<Finding>,
+}
+
+impl ProbabilityReading {
+    /// The coherent version of the judged values, in column order: the
+    /// values themselves when they already sum to 1, divided by their sum
+    /// when every hypothesis has one and they do not; `None` when that
+    /// cannot be told (some hypothesis has no judged value).
+    pub fn coherent(&self) -> Option<Vec<f64>> {
+        if let Some(normalised) = &self.coherence.normalised {
+            return Some(normalised.clone());
+        }
+        let all: Option<Vec<f64>> = self.judged.iter().copied().collect();
+        all.filter(|_| self.coherence.coherent == Some(true))
+    }
 }
 
 /// Something the analyst should know about the reading.
@@ -138,19 +157,26 @@ impl fmt::Display for Finding {
 
 /// Whether an evidence item takes part in the reading. The one place this
 /// is decided, so that items the analyst sets aside contribute nothing.
-pub fn counts(_evidence: &Evidence) -> bool {
-    true
+pub fn counts(evidence: &Evidence) -> bool {
+    !evidence.set_aside.is_set()
 }
 
-/// The probability reading of `matrix`.
+/// The probability reading of `matrix`: O(cells). The workbench keeps a
+/// [`ProbabilityCache`] instead, which gives the same reading edit by edit.
 pub fn read(matrix: &Matrix) -> ProbabilityReading {
+    ProbabilityCache::new(matrix).reading().clone()
+}
+
+/// The reading from the matrix' hypotheses and header and the counts of
+/// its cells: O(hypotheses).
+fn reading_from_tally(matrix: &Matrix, tally: &cache::Tally) -> ProbabilityReading {
     let n = matrix.hypotheses().len();
     let mut findings = Vec::new();
     let priors = priors(matrix, &mut findings);
     if !matrix.is_exhaustive() && n > 0 {
         findings.push(Finding::NotExhaustive);
     }
-    let posteriors = posteriors(matrix, &priors);
+    let posteriors = posteriors(matrix, tally, &priors);
     let judged: Vec<Option<f64>> = matrix
         .hypotheses()
         .iter()
@@ -194,20 +220,23 @@ fn priors(matrix: &Matrix, findings: &mut Vec<Finding>) -> Vec<f64> {
     given.into_iter().map(|p| p / sum).collect()
 }
 
-/// prior × Π λ^weight, normalised, in log space.
-fn posteriors(matrix: &Matrix, priors: &[f64]) -> Vec<f64> {
+/// prior × Π λ^weight, normalised, in log space: ln prior + Σ weight ×
+/// ln λ, the sum taken over the tally's (cell value, weight class) counts
+/// rather than item by item (the same sum, grouped).
+fn posteriors(matrix: &Matrix, tally: &cache::Tally, priors: &[f64]) -> Vec<f64> {
     let overrides = &matrix.likelihood;
-    // ln λ for each cell value, computed once rather than per cell.
-    let ln_unrated = likelihood(None, overrides).ln();
     let mut logs: Vec<f64> = priors.iter().map(|p| p.ln()).collect();
-    for evidence in matrix.evidence().iter().filter(|e| counts(e)) {
-        let weight = evidence.weight();
-        for (column, log) in logs.iter_mut().enumerate() {
-            let ln_ratio = match evidence.rating(column) {
-                None => ln_unrated,
-                rating => likelihood(rating, overrides).ln(),
-            };
-            *log += weight * ln_ratio;
+    for (column, log) in logs.iter_mut().enumerate() {
+        for (value, by_weight) in tally.column(column).iter().enumerate() {
+            let ln_ratio = likelihood(cache::slot_value(value), overrides).ln();
+            if ln_ratio == 0.0 {
+                continue;
+            }
+            for (weight, &count) in by_weight.iter().enumerate() {
+                if count != 0 {
+                    *log += count as f64 * cache::slot_weight(weight) * ln_ratio;
+                }
+            }
         }
     }
     normalise_logs(&logs)

@@ -354,3 +354,10 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn an_item_set_aside_contributes_nothing() {
+    let mut m = matrix(2, &[(MEDIUM, MEDIUM, &[Some(VeryInconsistent), None])]);
+    m.evidence_mut()[0].set_aside = crate::model::SetAside::Aside { reason: None };
+    assert_eq!(read(&m).posteriors, [0.5, 0.5]);
+}

@@ -8,6 +8,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc};
 use toml::Spanned;
 use toml::value::{Datetime, Offset};
 
+use super::deep_key;
 use super::location::LineIndex;
 use super::raw::{
     RawConflict, RawEvidence, RawHypothesis, RawMatrix, RawPassage, RawProbabilitySettings,
@@ -30,6 +31,8 @@ pub struct Positions {
     pub sources: Vec<Option<Location>>,
     /// The `[[conflicts]]` table of each recorded merge conflict.
     pub conflicts: Vec<Location>,
+    /// The `[[hypotheses]]` table of each hypothesis, in column order.
+    pub hypotheses: Vec<Location>,
 }
 
 /// Reads and validates the matrix file at `path`.
@@ -95,6 +98,11 @@ fn located_matrix_from_str(text: &str) -> Result<(Matrix, Positions), Vec<Diagno
         if let Some(newer) = newer_schema(text) {
             return vec![newer];
         }
+        if error.span().is_none()
+            && let Some(too_deep) = key_too_deep(text, error.message())
+        {
+            return vec![too_deep];
+        }
         let location = error.span().map_or(Location::START, |span| {
             Location::of_offset(text, span.start)
         });
@@ -104,6 +112,22 @@ fn located_matrix_from_str(text: &str) -> Result<(Matrix, Positions), Vec<Diagno
         )]
     })?;
     Validator::new(text).matrix(raw)
+}
+
+/// The TOML reader refuses a dotted key of too many parts with a bare
+/// "recursion limit" and no position; this places it at the key and says
+/// what is wrong with it.
+fn key_too_deep(text: &str, message: &str) -> Option<Diagnostic> {
+    if message.trim_end() != "recursion limit" {
+        return None;
+    }
+    let (start, parts) = deep_key::deepest_key(text)?;
+    Some(Diagnostic::new(
+        Location::of_offset(text, start),
+        format!(
+            "a key of {parts} dotted parts nests deeper than a matrix file can (recursion limit)"
+        ),
+    ))
 }
 
 fn newer_schema(text: &str) -> Option<Diagnostic> {
@@ -184,8 +208,10 @@ impl<'a> Validator<'a> {
 
         let mut hypothesis_ids: HashMap<String, Range<usize>> = HashMap::new();
         for hypothesis in raw.hypotheses {
+            let at = self.at(hypothesis.span());
             if let Some(hypothesis) = self.hypothesis(hypothesis, &mut hypothesis_ids) {
                 matrix.push_hypothesis(hypothesis);
+                self.positions.hypotheses.push(at);
             }
         }
         // Looked up once per rating: a scan of the hypotheses for each of

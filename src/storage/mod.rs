@@ -4,6 +4,7 @@
 
 mod atomic;
 mod comments;
+mod deep_key;
 mod error;
 mod load;
 mod location;

@@ -146,6 +146,22 @@ fn a_leap_second_is_named_as_such() {
 }
 
 #[test]
+fn a_table_header_of_50_000_parts_is_located_at_its_line() {
+    // The TOML reader says only "recursion limit", with no position.
+    let header = vec!["a"; 50_000].join(".");
+    let text = format!("{HEADER}[{header}]\nx = 1\n");
+    assert_eq!(
+        errors(&text),
+        ["3:2: a key of 50000 dotted parts nests deeper than a matrix file can (recursion limit)"]
+    );
+    let dotted = format!("{HEADER}\n{} = 1\n", vec!["'k.k'"; 200].join(" . "));
+    assert_eq!(
+        errors(&dotted),
+        ["4:1: a key of 200 dotted parts nests deeper than a matrix file can (recursion limit)"]
+    );
+}
+
+#[test]
 fn offsets_are_converted_to_utc() {
     let text = "schema = 1\ntitle = \"t\"\ncreated = 2026-01-01T10:00:00+02:00\n";
     let matrix = matrix_from_str(text).unwrap();

@@ -57,6 +57,10 @@ pub enum Action {
     ToggleSetAside,
     /// Show the ranking without a class of evidence beside the actual one.
     WhatIf(WhatIf),
+    /// Show the matrix health warnings.
+    ShowHealth,
+    /// Show or hide the probability rows under the scores.
+    ToggleProbability,
     // Forms and prompts
     NextField,
     PreviousField,
@@ -69,6 +73,13 @@ pub enum Action {
     Type(InputRequest),
     /// Open the log of every message since the workbench started.
     ShowMessages,
+    // Team view
+    /// Show the team view (`ach open --team`), or hide it.
+    ToggleTeam,
+    /// "Me against the team" about the next analyst.
+    NextAnalyst,
+    /// The cursor to my next difference from the consensus.
+    NextDifference,
 }
 
 /// The scenarios one key away: the ranking without a class of evidence.

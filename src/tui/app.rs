@@ -18,12 +18,13 @@ use signal_hook::iterator::Signals;
 
 use super::effects::perform;
 use super::input::msg_for_event;
+use super::library_scanner::LibraryScanner;
 use super::msg::{Effect, Msg};
 use super::recovery_writer::RecoveryWriter;
 use super::state::State;
 use super::update::{flush_recovery, update};
 use super::view::draw;
-use crate::workspace::{Workspace, scan_library};
+use crate::workspace::{Workspace, list_library};
 
 /// What the workbench opens with.
 #[derive(Debug, Clone)]
@@ -31,6 +32,9 @@ pub struct Startup {
     pub workspace: Workspace,
     /// `ach open MATRIX`: this matrix, focused, cursor on the first cell.
     pub matrix: Option<PathBuf>,
+    /// `ach open --team FILES...`: the team's copies, read and compared,
+    /// shown over the panes.
+    pub team: Option<super::state::TeamView>,
 }
 
 /// How long to wait for an event before looking at the world again.
@@ -49,7 +53,10 @@ pub fn run(startup: Startup) -> anyhow::Result<()> {
         );
     }
     let mut world = World {
-        writer: RecoveryWriter::start(),
+        workers: Workers {
+            writer: RecoveryWriter::start(),
+            scanner: LibraryScanner::start(startup.workspace.clone()),
+        },
         signal: watch_signals()?,
     };
     let mut state = initial_state(startup, &world)?;
@@ -63,8 +70,8 @@ pub fn run(startup: Startup) -> anyhow::Result<()> {
     let outcome = event_loop(&mut terminal, &mut state, &mut world);
     // Whatever ended the loop, the writer finishes what it was given
     // (a removal after "quit without saving", say) before the process ends.
-    let World { writer, signal } = world;
-    let late = writer.finish();
+    let World { workers, signal } = world;
+    let late = workers.writer.finish();
     apply(&mut state, late, None);
     let signal = signal.load(Ordering::SeqCst);
     if signal != 0 || outcome.is_err() {
@@ -82,21 +89,62 @@ pub fn run(startup: Startup) -> anyhow::Result<()> {
 
 /// What the event loop works with besides the state.
 struct World {
-    /// Writes recovery files off the loop.
-    writer: RecoveryWriter,
+    workers: Workers,
     /// The signal that asked the workbench to end (0 while none has).
     signal: Arc<AtomicI32>,
 }
 
+/// The threads that carry out slow effects off the loop.
+struct Workers {
+    /// Writes recovery files.
+    writer: RecoveryWriter,
+    /// Lists the library: word counts, matrix summaries.
+    scanner: LibraryScanner,
+}
+
+impl Workers {
+    /// Hands `effect` to the thread that takes it (`None`: its message
+    /// comes later), or carries it out here.
+    fn perform(&self, effect: Effect, workspace: &Workspace) -> Option<Msg> {
+        if RecoveryWriter::takes(&effect) {
+            self.writer.send(effect)
+        } else if LibraryScanner::takes(&effect) {
+            self.scanner.send(effect)
+        } else {
+            Some(perform(effect, workspace))
+        }
+    }
+
+    /// The results the threads have sent since last asked.
+    fn results(&self) -> Vec<Msg> {
+        let mut messages = self.writer.results();
+        messages.extend(self.scanner.results());
+        messages
+    }
+}
+
+/// The first frame waits for nothing that grows with the files: the
+/// library is listed from the documents' heads, the matrix given to `ach
+/// open` is parsed once, and the word counts and other matrices' summaries
+/// are filled in by the background scanner.
 fn initial_state(startup: Startup, world: &World) -> anyhow::Result<State> {
-    let library = scan_library(&startup.workspace);
+    let library = list_library(&startup.workspace);
     let (width, height) = crossterm::terminal::size().context("reading the terminal size")?;
     let mut state = State::new(startup.workspace, library.into(), width, height);
+    state.team = startup.team;
     if let Some(path) = startup.matrix {
         // The same path as opening from the library: lock, recovery prompt.
         let effect = Effect::LoadMatrix(path);
         let msg = perform(effect, &state.workspace);
-        apply(&mut state, [msg], Some(&world.writer));
+        apply(&mut state, [msg], Some(&world.workers));
+    }
+    if !state.library.library.is_complete() {
+        let listed = Box::new(state.library.library.clone());
+        apply_effects(
+            &mut state,
+            vec![Effect::CompleteLibrary(listed)],
+            Some(&world.workers),
+        );
     }
     Ok(state)
 }
@@ -108,45 +156,41 @@ fn event_loop(
 ) -> anyhow::Result<()> {
     while !state.quitting && world.signal.load(Ordering::SeqCst) == 0 {
         terminal.draw(|frame| draw(frame, state))?;
-        let mut messages = world.writer.results();
+        let mut messages = world.workers.results();
         if event::poll(TICK)? {
             messages.extend(msg_for_event(state, &event::read()?));
         }
         // Time passes whether or not a key came: the recovery file is
         // written on ticks, also while the analyst keeps typing.
         messages.push(Msg::Tick);
-        apply(state, messages, Some(&world.writer));
+        apply(state, messages, Some(&world.workers));
     }
     Ok(())
 }
 
-/// Applies messages and the effects they cause, in order. Recovery effects
-/// go to the background `writer` when there is one, their results coming
-/// back on a later turn of the loop.
-fn apply(
-    state: &mut State,
-    messages: impl IntoIterator<Item = Msg>,
-    writer: Option<&RecoveryWriter>,
-) {
+/// Applies messages and the effects they cause, in order. Recovery writes
+/// and library scans go to the background `workers` when there are some,
+/// their results coming back on a later turn of the loop.
+fn apply(state: &mut State, messages: impl IntoIterator<Item = Msg>, workers: Option<&Workers>) {
     let mut queue: VecDeque<Msg> = messages.into_iter().collect();
     while let Some(msg) = queue.pop_front() {
         let effects = update(state, msg, Utc::now());
-        queue.extend(perform_all(state, effects, writer));
+        queue.extend(perform_all(state, effects, workers));
     }
 }
 
 /// Applies the messages that carrying out `effects` produces.
-fn apply_effects(state: &mut State, effects: Vec<Effect>, writer: Option<&RecoveryWriter>) {
-    let messages = perform_all(state, effects, writer);
-    apply(state, messages, writer);
+fn apply_effects(state: &mut State, effects: Vec<Effect>, workers: Option<&Workers>) {
+    let messages = perform_all(state, effects, workers);
+    apply(state, messages, workers);
 }
 
-fn perform_all(state: &State, effects: Vec<Effect>, writer: Option<&RecoveryWriter>) -> Vec<Msg> {
+fn perform_all(state: &State, effects: Vec<Effect>, workers: Option<&Workers>) -> Vec<Msg> {
     effects
         .into_iter()
-        .filter_map(|effect| match writer {
-            Some(writer) if RecoveryWriter::takes(&effect) => writer.send(effect),
-            _ => Some(perform(effect, &state.workspace)),
+        .filter_map(|effect| match workers {
+            Some(workers) => workers.perform(effect, &state.workspace),
+            None => Some(perform(effect, &state.workspace)),
         })
         .collect()
 }

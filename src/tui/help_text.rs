@@ -46,6 +46,7 @@ pub fn help_lines(columns: u16) -> Vec<TextLine> {
         Context::Library,
         Context::Reader,
         Context::Matrix,
+        Context::Team,
         Context::TextField,
         Context::Typing,
         Context::Form,

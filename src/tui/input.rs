@@ -15,11 +15,12 @@ use super::update::has_text_focus;
 /// Where keys go now.
 pub fn context(state: &State) -> Context {
     match state.popups.last() {
-        Some(Popup::Help { .. } | Popup::Messages { .. }) => Context::Help,
+        Some(Popup::Help { .. } | Popup::Messages { .. } | Popup::Health { .. }) => Context::Help,
         Some(Popup::Form(_)) => Context::Form,
         Some(Popup::Confirm { .. }) => Context::Confirm,
         Some(Popup::Export { .. }) => Context::Choice,
         Some(Popup::Scenario(_)) => Context::Scenario,
+        None if state.team.as_ref().is_some_and(|t| t.shown) => Context::Team,
         None => match state.focus {
             Pane::Library if state.library.filtering => Context::TextField,
             Pane::Reader if state.reader.search_prompt.is_some() => Context::TextField,

@@ -27,6 +27,8 @@ pub enum Context {
     Scenario,
     /// Help and the message log: scrolled text.
     Help,
+    /// The team view (`ach open --team`).
+    Team,
     /// Editing keys inside any text field (filter, search, form fields);
     /// consulted before the field's own context.
     Typing,
@@ -46,13 +48,17 @@ impl Context {
             Context::Choice => "Lists",
             Context::Scenario => "What-if scenarios",
             Context::Help => "Help and the message log",
+            Context::Team => "Team view (ach open --team)",
             Context::Typing => "Typing in any field (every printable key is text)",
         }
     }
 
     /// Contexts that fall back to the global bindings.
     fn inherits_global(self) -> bool {
-        matches!(self, Context::Library | Context::Reader | Context::Matrix)
+        matches!(
+            self,
+            Context::Library | Context::Reader | Context::Matrix | Context::Team
+        )
     }
 }
 
@@ -206,6 +212,7 @@ pub const KEYMAP: &[Binding] = &[
     bind(X::Global, ch('q'), A::Quit, "quit (asks first if there are unsaved changes)").hint("quit"),
     bind(X::Global, ctrl('c'), A::Quit, "quit (asks first if there are unsaved changes)"),
     bind(X::Global, ctrl('q'), A::Quit, "quit (asks first if there are unsaved changes)"),
+    bind(X::Global, ch('T'), A::ToggleTeam, "show the team view (ach open --team), or hide it"),
     bind(X::Global, plain(K::Esc), A::CloseTop, "close the popup, clear the selection or filter"),
     bind(X::Global, ch('k'), A::Up, "move up"),
     bind(X::Global, plain(K::Up), A::Up, "move up"),
@@ -265,6 +272,13 @@ pub const KEYMAP: &[Binding] = &[
     bind(X::Matrix, ch('L'), A::WhatIf(W::LowCredibility), "what if: the ranking without the low-credibility items, beside the actual one").hint("what if"),
     bind(X::Matrix, ch('A'), A::WhatIf(W::Assumptions), "what if: the ranking without the assumptions, beside the actual one").hint("what if"),
     bind(X::Matrix, ch('D'), A::WhatIf(W::CurrentDocument), "what if: the ranking without the items of this item's source document").hint("what if"),
+    bind(X::Matrix, ch('W'), A::ShowHealth, "matrix health: the warnings a reviewer would raise (unrated, non-diagnostic, a lead on one item…)"),
+    // Team view (ach open --team); the global movement keys move its cursor.
+    bind(X::Team, ch('a'), A::NextAnalyst, "me against the team: the next analyst").hint("analyst"),
+    bind(X::Team, ch('n'), A::NextDifference, "go to my next difference from the consensus, biggest first").hint("difference"),
+    bind(X::Team, ch('T'), A::ToggleTeam, "hide the team view (T shows it again)").hint("hide"),
+    bind(X::Team, plain(K::Esc), A::ToggleTeam, "hide the team view (T shows it again)"),
+    bind(X::Matrix, ch('p'), A::ToggleProbability, "show or hide the probability rows: model posterior, judged, coherent, ICD 203 words").hint("probability"),
     // Text fields (the filter and the search)
     bind(X::TextField, plain(K::Enter), A::Submit, "keep what was typed and leave the field").hint("keep"),
     bind(X::TextField, plain(K::Esc), A::CloseTop, "clear the field and leave it").hint("clear"),
@@ -340,11 +354,27 @@ pub const KEYMAP: &[Binding] = &[
     bind(X::Typing, ctrl('k'), A::Type(T::DeleteTillEnd), "delete to the end"),
 ];
 
+/// The keymap in force: the table above with the analyst's overrides from
+/// the config file, installed once at start-up.
+static ACTIVE: std::sync::OnceLock<Vec<Binding>> = std::sync::OnceLock::new();
+
+/// Puts the analyst's keymap in force for the rest of the process; a
+/// second call changes nothing (the keys do not change under a running
+/// workbench).
+pub fn install(bindings: Vec<Binding>) {
+    let _ = ACTIVE.set(bindings);
+}
+
+/// The keymap the dispatcher, help and hints read.
+pub fn active() -> &'static [Binding] {
+    ACTIVE.get().map_or(KEYMAP, Vec::as_slice)
+}
+
 /// The action bound to `key` in `context`: the context's own binding
 /// first, then (for panes) the global one.
 pub fn action_for(context: Context, key: Key) -> Option<Action> {
     let find = |context| {
-        KEYMAP
+        active()
             .iter()
             .find(|binding| binding.context == context && binding.key == key)
             .map(|binding| binding.action)
@@ -362,7 +392,7 @@ pub fn action_for(context: Context, key: Key) -> Option<Action> {
 /// `(["j", "↓"], "move down")`. Help and hints are built from this.
 pub fn grouped(context: Context) -> Vec<(Vec<String>, &'static str)> {
     let mut groups: Vec<(Vec<String>, &'static str)> = Vec::new();
-    for binding in KEYMAP.iter().filter(|b| b.context == context) {
+    for binding in active().iter().filter(|b| b.context == context) {
         match groups.iter_mut().find(|(_, d)| *d == binding.description) {
             Some((keys, _)) => keys.push(binding.key.label()),
             None => groups.push((vec![binding.key.label()], binding.description)),
@@ -380,7 +410,7 @@ pub fn hints(context: Context) -> String {
         .then_some(Context::Global)
         .into_iter();
     for wanted in std::iter::once(context).chain(global) {
-        for binding in KEYMAP.iter().filter(|b| b.context == wanted) {
+        for binding in active().iter().filter(|b| b.context == wanted) {
             let Some(word) = binding.hint else { continue };
             // A pane's own key hides the global one on the same key.
             if wanted == Context::Global && action_for(context, binding.key) != Some(binding.action)
@@ -403,7 +433,7 @@ pub fn hints(context: Context) -> String {
 /// The first key bound to `action` in `context`, for hints such as
 /// "press ? for help".
 pub fn key_for(context: Context, action: Action) -> Option<Key> {
-    KEYMAP
+    active()
         .iter()
         .find(|binding| binding.context == context && binding.action == action)
         .map(|binding| binding.key)

@@ -9,7 +9,7 @@ use tui_input::InputRequest;
 use super::action::Action;
 use crate::document::Document;
 use crate::export::Format;
-use crate::model::Matrix;
+use crate::model::{Matrix, Passage};
 use crate::storage::{LoadError, MatrixLock, Recovery};
 use crate::workspace::Library;
 
@@ -52,10 +52,16 @@ pub enum Msg {
     /// A new matrix file was created (or could not be).
     MatrixCreated {
         path: PathBuf,
-        result: Result<(), String>,
+        result: Result<(), ExportFailure>,
     },
     /// The library was listed again.
     LibraryScanned(Library),
+    /// A library file was imported (`source`, a workspace path): into the
+    /// file named, or not, and why.
+    Imported {
+        source: String,
+        result: Result<Imported, String>,
+    },
     /// The recovery file was removed (or could not be).
     RecoveryWritten(Result<(), String>),
     /// The recovery file of the matrix at `path` was written with the
@@ -73,6 +79,11 @@ pub enum Msg {
         path: PathBuf,
         result: Result<(), ExportFailure>,
     },
+    /// The line a passage starts on, found in its document.
+    PassageLocated {
+        passage: Passage,
+        line: crate::export::QuoteLine,
+    },
 }
 
 /// Why an export was not written.
@@ -81,6 +92,14 @@ pub enum ExportFailure {
     /// A file is already there and replacing it was not confirmed.
     Exists,
     Io(String),
+}
+
+/// What an import made: a document in `seeds/` or a matrix in
+/// `hypotheses/` (workspace paths), and what the format could not carry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Imported {
+    pub made: String,
+    pub lost: Vec<String>,
 }
 
 /// Work for the event loop: the file system is touched only here, so
@@ -102,8 +121,18 @@ pub enum Effect {
     LoadMatrix(PathBuf),
     /// Create a matrix file that must not exist yet.
     CreateMatrix { path: PathBuf, contents: String },
-    /// List the workspace's documents and matrices again.
+    /// List the workspace's documents and matrices again, then report
+    /// `Msg::LibraryScanned`. The event loop hands this (and
+    /// `CompleteLibrary`) to a background scanner: it reads every document
+    /// and parses every matrix.
     ScanLibrary,
+    /// Import the library file at this workspace path, as `ach import`
+    /// does, then report `Msg::Imported`.
+    Import(String),
+    /// Count the words and sum up the matrices that a quick listing left
+    /// pending (see `crate::workspace::list_library`), then report
+    /// `Msg::LibraryScanned`.
+    CompleteLibrary(Box<Library>),
     /// Keep unsaved changes beside the matrix at `path`, then report
     /// `Msg::RecoveryKept`. The event loop hands this (and
     /// `RemoveRecovery`, to keep their order) to a background writer, so
@@ -126,6 +155,9 @@ pub enum Effect {
         generated: NaiveDate,
         overwrite: bool,
     },
+    /// Find the line `passage` starts on in its document, as the exports
+    /// do, then report `Msg::PassageLocated`.
+    LocatePassage(Passage),
 }
 
 /// What to do once a save has succeeded (nothing happens if it fails, so

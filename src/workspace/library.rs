@@ -5,6 +5,13 @@
 //! `.toml` files under `hypotheses/`, both at any depth. A file that cannot
 //! be used (binary, unreadable, a symbolic link out of the workspace) is
 //! listed as skipped with the reason; nothing in the scan is fatal.
+//!
+//! Listing is split in two so the workbench can draw its first frame at
+//! once whatever the files' sizes: [`list_library`] walks the folders and
+//! reads only the head of each document (enough to tell text from binary
+//! and find the title), leaving word counts and matrix summaries pending;
+//! [`Library::complete`] fills them in, on a background thread in the
+//! workbench. [`scan_library`] does both.
 
 use std::fmt;
 use std::path::Path;
@@ -15,7 +22,8 @@ use super::Workspace;
 use super::read_metadata;
 use crate::document::summarize;
 use crate::fsio;
-use crate::import::{NOT_YET_IMPORTABLE, extension_of};
+use crate::import::{IMPORTABLE, NOT_YET_IMPORTABLE, extension_of};
+use crate::model::Matrix;
 use crate::storage::load_matrix;
 use crate::text::one_line;
 
@@ -40,11 +48,13 @@ pub struct LibraryDocument {
     pub path: String,
     /// The first non-blank line, inert; empty for a blank document.
     pub title: String,
-    /// Words separated by ASCII whitespace.
-    pub words: usize,
+    /// Words separated by ASCII whitespace; `None` until counted (the
+    /// listing reads only the head of a long document).
+    pub words: Option<usize>,
     /// Size in bytes.
     pub bytes: u64,
     /// Not valid UTF-8: readable, but no passage may be taken from it.
+    /// Known once the words are counted (the whole file is read then).
     pub lossy: bool,
     /// Who published it, from its metadata sidecar.
     pub source: Option<String>,
@@ -58,8 +68,8 @@ pub struct LibraryMatrix {
     /// Relative to the workspace root, `/`-separated.
     pub path: String,
     /// The matrix's title and size, or the load error, one problem a line
-    /// as `FILE:LINE:COL: message`.
-    pub summary: Result<MatrixSummary, String>,
+    /// as `FILE:LINE:COL: message`; `None` until the file has been read.
+    pub summary: Option<Result<MatrixSummary, String>>,
 }
 
 /// The size of a valid matrix.
@@ -71,6 +81,17 @@ pub struct MatrixSummary {
     pub hypotheses: usize,
     /// How many evidence items (rows).
     pub evidence: usize,
+}
+
+impl MatrixSummary {
+    /// The summary of `matrix`, as the library lists it.
+    pub fn of(matrix: &Matrix) -> Self {
+        MatrixSummary {
+            title: one_line(&matrix.title).into_owned(),
+            hypotheses: matrix.hypotheses().len(),
+            evidence: matrix.evidence().len(),
+        }
+    }
 }
 
 /// A file left out of the library, and why.
@@ -96,8 +117,10 @@ pub enum SkipReason {
     LinkToDirectory,
     /// The name is not valid UTF-8, so a passage could not name it.
     NameNotUtf8,
-    /// A web page, e-mail or text in another encoding: `ach import` turns
-    /// it into a document (the command to run is given).
+    /// A web page, e-mail, Word document or text in another encoding:
+    /// `ach import` turns it into a document; a PARC ACH project
+    /// (`.achz`): into a matrix (the command to run is given; Enter on it
+    /// in the workbench does the same).
     Importable {
         /// `ach import PATH`.
         command: String,
@@ -134,6 +157,10 @@ impl fmt::Display for SkipReason {
     }
 }
 
+/// The extension of a PARC ACH 2.0 project, which `ach import` makes a
+/// matrix of.
+const PARC_PROJECT: &str = "achz";
+
 /// The kinds of file the library lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -149,18 +176,30 @@ impl Kind {
             .map(str::to_ascii_lowercase);
         match self {
             Kind::Document => extension.as_deref().is_some_and(|extension| {
-                matches!(extension, "txt" | "md" | "html" | "htm" | "eml")
+                IMPORTABLE.contains(&extension)
                     || NOT_YET_IMPORTABLE.contains(&extension)
+                    || extension == PARC_PROJECT
             }),
-            Kind::Matrix => extension.as_deref() == Some("toml"),
+            Kind::Matrix => matches!(extension.as_deref(), Some("toml" | PARC_PROJECT)),
         }
     }
 }
 
-/// Lists the documents and matrices of `workspace`. Reads each document
-/// once, in chunks, for its title and word count; loads each matrix. A
-/// missing `seeds/` or `hypotheses/` is an empty list.
+/// Lists the documents and matrices of `workspace`, complete: reads each
+/// document once, in chunks, for its title and word count; loads each
+/// matrix. A missing `seeds/` or `hypotheses/` is an empty list.
 pub fn scan_library(workspace: &Workspace) -> Library {
+    let mut library = list_library(workspace);
+    library.complete(workspace);
+    library
+}
+
+/// Lists the documents and matrices of `workspace` without reading them
+/// through: each document's head only (its title, and whether it is
+/// text), no matrix parsed. Word counts and matrix summaries are left
+/// pending for [`Library::complete`], except for documents short enough
+/// to have been read whole.
+pub fn list_library(workspace: &Workspace) -> Library {
     let mut library = Library::default();
     let real_root = workspace.root().canonicalize().ok();
     for (folder, kind) in [("seeds", Kind::Document), ("hypotheses", Kind::Matrix)] {
@@ -190,6 +229,10 @@ pub fn scan_library(workspace: &Workspace) -> Library {
     library.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     library
 }
+
+/// How much of a document the listing reads: its title is on its first
+/// non-blank line, and a binary file shows itself in the first 8 KiB.
+const LISTING_HEAD_BYTES: u64 = 64 * 1024;
 
 impl Library {
     fn add(
@@ -237,21 +280,106 @@ impl Library {
         let Some(relative) = relative_path(workspace, path) else {
             return self.skip(workspace, path, SkipReason::NameNotUtf8);
         };
+        // A PARC ACH project, beside the documents or the matrices, is
+        // listed as one to import into a matrix.
+        if extension_of(path) == PARC_PROJECT {
+            let command = format!("ach import {relative}");
+            return self.skip(workspace, path, SkipReason::Importable { command });
+        }
         match kind {
             Kind::Document => self.add_document(workspace, path, relative),
             Kind::Matrix => self.matrices.push(LibraryMatrix {
                 path: relative,
-                summary: load_matrix(path)
-                    .map(|matrix| MatrixSummary {
-                        title: one_line(&matrix.title).into_owned(),
-                        hypotheses: matrix.hypotheses().len(),
-                        evidence: matrix.evidence().len(),
-                    })
-                    .map_err(|error| error.to_string()),
+                summary: None,
             }),
         }
     }
 
+    /// Whether every word count and matrix summary is known.
+    pub fn is_complete(&self) -> bool {
+        self.documents.iter().all(|d| d.words.is_some())
+            && self.matrices.iter().all(|m| m.summary.is_some())
+    }
+
+    /// Fills in what [`list_library`] left pending: reads each long
+    /// document through for its word count (and its encoding, and its
+    /// title should the head not have held it), and loads each matrix not
+    /// summed up yet.
+    pub fn complete(&mut self, workspace: &Workspace) {
+        let mut unreadable = Vec::new();
+        for document in &mut self.documents {
+            if document.words.is_some() {
+                continue;
+            }
+            let path = workspace.root().join(&document.path);
+            match crate::fsio::open_regular(&path).and_then(summarize) {
+                Ok(Some(summary)) => {
+                    let sidecar_title = document_metadata(&path).title.is_some();
+                    if !sidecar_title {
+                        document.title = summary.title;
+                    }
+                    document.words = Some(summary.words);
+                    document.bytes = summary.bytes;
+                    document.lossy = summary.lossy;
+                }
+                // The file changed since it was listed.
+                Ok(None) => unreadable.push((document.path.clone(), SkipReason::Binary)),
+                Err(error) => unreadable.push((
+                    document.path.clone(),
+                    SkipReason::Unreadable(error.to_string()),
+                )),
+            }
+        }
+        if !unreadable.is_empty() {
+            self.documents
+                .retain(|d| !unreadable.iter().any(|(path, _)| *path == d.path));
+            for (path, reason) in unreadable {
+                self.skipped.push(SkippedFile { path, reason });
+            }
+            self.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+        }
+        for matrix in &mut self.matrices {
+            if matrix.summary.is_none() {
+                let path = workspace.root().join(&matrix.path);
+                matrix.summary = Some(
+                    load_matrix(&path)
+                        .map(|matrix| MatrixSummary::of(&matrix))
+                        .map_err(|error| error.to_string()),
+                );
+            }
+        }
+    }
+
+    /// The entry of the matrix file at `path` (under the workspace), if
+    /// the library lists it.
+    pub fn matrix_entry(&self, workspace: &Workspace, path: &Path) -> Option<&LibraryMatrix> {
+        let listed = listed_path(workspace, path)?;
+        self.matrices.iter().find(|m| m.path == listed)
+    }
+
+    /// Sets the summary of the matrix the library calls `listed` (see
+    /// [`listed_path`]), as the workbench just loaded it or saved it,
+    /// without reading the file again; a new file under `hypotheses/` is
+    /// added to the list. Other entries are untouched.
+    pub fn set_matrix_summary(&mut self, listed: &str, summary: MatrixSummary) {
+        if let Some(entry) = self.matrices.iter_mut().find(|m| m.path == listed) {
+            entry.summary = Some(Ok(summary));
+            return;
+        }
+        if listed.starts_with("hypotheses/") && Kind::Matrix.wants(Path::new(listed)) {
+            let at = self.matrices.partition_point(|m| m.path.as_str() < listed);
+            self.matrices.insert(
+                at,
+                LibraryMatrix {
+                    path: listed.to_owned(),
+                    summary: Some(Ok(summary)),
+                },
+            );
+        }
+    }
+}
+
+impl Library {
     fn add_document(&mut self, workspace: &Workspace, path: &Path, relative: String) {
         let extension = extension_of(path);
         if NOT_YET_IMPORTABLE.contains(&extension.as_str()) {
@@ -261,24 +389,24 @@ impl Library {
             let command = format!("ach import {relative}");
             return self.skip(workspace, path, SkipReason::Importable { command });
         }
-        let summary = crate::fsio::open_regular(path).and_then(summarize);
-        // A sidecar that does not load is reported by `ach check`; the
-        // library still lists the document, titled by its first line.
-        let metadata = read_metadata(path).ok().flatten().unwrap_or_default();
+        // The head only: a document read whole here needs no second pass.
+        let head = crate::fsio::open_regular(path)
+            .and_then(|file| summarize(std::io::Read::take(file, LISTING_HEAD_BYTES)));
+        let metadata = document_metadata(path);
         if let Some(original) = &metadata.original {
             let directory = relative
                 .rsplit_once('/')
                 .map_or("", |(directory, _)| directory);
             self.originals.insert(format!("{directory}/{original}"));
         }
-        match summary {
+        match head {
             Ok(Some(summary)) => self.documents.push(LibraryDocument {
                 path: relative,
                 title: metadata
                     .title
                     .map(|title| one_line(&title).into_owned())
                     .unwrap_or(summary.title),
-                words: summary.words,
+                words: (summary.bytes < LISTING_HEAD_BYTES).then_some(summary.words),
                 bytes: summary.bytes,
                 lossy: summary.lossy,
                 source: metadata.publisher.map(|p| one_line(&p).into_owned()),
@@ -305,11 +433,31 @@ impl Library {
     }
 }
 
+/// The metadata sidecar of the document at `path`. One that does not load
+/// is reported by `ach check`; the library still lists the document,
+/// titled by its first line.
+fn document_metadata(path: &Path) -> super::SourceMetadata {
+    read_metadata(path).ok().flatten().unwrap_or_default()
+}
+
 /// `path` relative to the workspace root, `/`-separated; `None` when a
 /// part of it is not UTF-8. Paths come from walking the root, so no
 /// symbolic link is resolved here (a link is named by its own path).
 fn relative_path(workspace: &Workspace, path: &Path) -> Option<String> {
     let relative = path.strip_prefix(workspace.root()).unwrap_or(path);
+    let parts: Option<Vec<&str>> = relative.iter().map(|part| part.to_str()).collect();
+    Some(parts?.join("/"))
+}
+
+/// The library's name for the file at `path`: relative to the root,
+/// `/`-separated, whether `path` is given relative to the current
+/// directory or in full (`ach open hypotheses/x.toml` gives the first);
+/// `None` outside the workspace. Lexical: no link is resolved, as in the
+/// walk.
+pub fn listed_path(workspace: &Workspace, path: &Path) -> Option<String> {
+    let root = std::path::absolute(workspace.root()).ok()?;
+    let path = std::path::absolute(path).ok()?;
+    let relative = path.strip_prefix(&root).ok()?;
     let parts: Option<Vec<&str>> = relative.iter().map(|part| part.to_str()).collect();
     Some(parts?.join("/"))
 }
@@ -404,7 +552,7 @@ title = "The gardener"
             LibraryDocument {
                 path: "seeds/b.txt".into(),
                 title: "Second report".into(),
-                words: 5,
+                words: Some(5),
                 bytes: 33,
                 lossy: false,
                 source: None,
@@ -414,7 +562,7 @@ title = "The gardener"
         assert_eq!(library.documents[0].title, "# Alpha");
         assert_eq!(library.documents[2].title, "Deep ␛[31mtitle");
         assert_eq!(library.documents[3].title, "");
-        assert_eq!(library.documents[3].words, 0);
+        assert_eq!(library.documents[3].words, Some(0));
         let latin1 = &library.documents[4];
         assert!(latin1.lossy);
         assert_eq!(latin1.title, "Caf\u{fffd} cr\u{fffd}me");
@@ -444,9 +592,10 @@ title = "The gardener"
     }
 
     #[test]
-    fn web_pages_and_mail_are_skipped_with_the_import_command() {
+    fn web_pages_mail_and_word_files_are_skipped_with_the_import_command() {
         let (dir, workspace) = workspace();
         fs::write(dir.path().join("seeds/page.html"), "<p>x</p>").unwrap();
+        fs::write(dir.path().join("seeds/memo.docx"), "PK").unwrap();
         fs::write(dir.path().join("seeds/region/mail.EML"), "Subject: x").unwrap();
         let library = scan_library(&workspace);
         let reasons: Vec<String> = library
@@ -457,12 +606,30 @@ title = "The gardener"
         assert_eq!(
             reasons,
             [
+                "seeds/memo.docx: not a text document yet: import it with `ach import seeds/memo.docx`",
                 "seeds/notes.pdf: a format ach import does not convert yet: save it as text",
                 "seeds/page.html: not a text document yet: import it with `ach import seeds/page.html`",
                 "seeds/region/image.txt: a binary file, not a text document",
                 "seeds/region/mail.EML: not a text document yet: import it with `ach import seeds/region/mail.EML`",
             ]
         );
+    }
+
+    #[test]
+    fn parc_projects_beside_documents_or_matrices_are_listed_to_import() {
+        let (dir, workspace) = workspace();
+        fs::write(dir.path().join("seeds/old.achz"), "\x1f\u{8b}").unwrap();
+        fs::create_dir_all(dir.path().join("hypotheses")).unwrap();
+        fs::write(dir.path().join("hypotheses/older.ACHZ"), "\x1f\u{8b}").unwrap();
+        let library = scan_library(&workspace);
+        let importable: Vec<&str> = library
+            .skipped
+            .iter()
+            .filter(|s| matches!(s.reason, SkipReason::Importable { .. }))
+            .map(|s| s.path.as_str())
+            .collect();
+        assert_eq!(importable, ["hypotheses/older.ACHZ", "seeds/old.achz"]);
+        assert!(library.matrices.iter().all(|m| !m.path.ends_with(".ACHZ")));
     }
 
     #[test]
@@ -510,15 +677,99 @@ title = "The gardener"
         assert_eq!(library.matrices[0].path, "hypotheses/case.toml");
         assert_eq!(
             library.matrices[0].summary,
-            Ok(MatrixSummary {
+            Some(Ok(MatrixSummary {
                 title: "Who did it?".into(),
                 hypotheses: 2,
                 evidence: 0,
-            })
+            }))
         );
         assert_eq!(library.matrices[1].path, "hypotheses/old/broken.toml");
-        let error = library.matrices[1].summary.as_ref().unwrap_err();
+        let error = library.matrices[1]
+            .summary
+            .as_ref()
+            .unwrap()
+            .as_ref()
+            .unwrap_err();
         assert!(error.contains("broken.toml:"), "{error}");
+    }
+
+    #[test]
+    fn a_listing_reads_only_heads_and_completing_it_is_a_scan() {
+        let (dir, workspace) = workspace();
+        // Longer than the head the listing reads, and not UTF-8 past it.
+        let mut long = b"Long report\n".to_vec();
+        long.extend(b"word ".repeat(20_000));
+        long.extend(b"caf\xe9\n");
+        fs::write(dir.path().join("seeds/long.txt"), &long).unwrap();
+        let mut listed = list_library(&workspace);
+        let long_entry = listed
+            .documents
+            .iter()
+            .find(|d| d.path == "seeds/long.txt")
+            .unwrap();
+        assert_eq!(long_entry.title, "Long report");
+        assert_eq!(long_entry.words, None);
+        // Short documents are read whole, so counted already; no matrix
+        // is parsed.
+        assert!(
+            listed
+                .documents
+                .iter()
+                .filter(|d| d.path != "seeds/long.txt")
+                .all(|d| d.words.is_some())
+        );
+        assert!(listed.matrices.iter().all(|m| m.summary.is_none()));
+        assert_eq!(listed.skipped, scan_library(&workspace).skipped);
+        assert!(!listed.is_complete());
+        listed.complete(&workspace);
+        assert!(listed.is_complete());
+        assert_eq!(listed, scan_library(&workspace));
+        let long_entry = listed
+            .documents
+            .iter()
+            .find(|d| d.path == "seeds/long.txt")
+            .unwrap();
+        assert_eq!(long_entry.words, Some(20_003));
+        assert!(long_entry.lossy);
+    }
+
+    #[test]
+    fn a_matrix_summed_up_from_memory_touches_only_its_entry() {
+        let (dir, workspace) = workspace();
+        let mut library = scan_library(&workspace);
+        let mut matrix = crate::storage::matrix_from_str(MATRIX).unwrap();
+        matrix.title = "Renamed".into();
+        let before = library.clone();
+        let listed = listed_path(&workspace, &dir.path().join("hypotheses/case.toml")).unwrap();
+        assert_eq!(listed, "hypotheses/case.toml");
+        library.set_matrix_summary(&listed, MatrixSummary::of(&matrix));
+        assert_eq!(
+            library.matrices[0].summary,
+            Some(Ok(MatrixSummary {
+                title: "Renamed".into(),
+                hypotheses: 2,
+                evidence: 0,
+            }))
+        );
+        assert_eq!(library.matrices[1], before.matrices[1]);
+        assert_eq!(library.documents, before.documents);
+        // A new file under hypotheses/ is added in path order; one
+        // elsewhere is not listed.
+        library.set_matrix_summary("hypotheses/new.toml", MatrixSummary::of(&matrix));
+        library.set_matrix_summary("seeds/x.toml", MatrixSummary::of(&matrix));
+        let paths: Vec<&str> = library.matrices.iter().map(|m| m.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "hypotheses/case.toml",
+                "hypotheses/new.toml",
+                "hypotheses/old/broken.toml"
+            ]
+        );
+        assert_eq!(
+            listed_path(&workspace, Path::new("/elsewhere/x.toml")),
+            None
+        );
     }
 
     #[test]

@@ -9,7 +9,8 @@ mod relocate;
 mod root;
 
 pub use library::{
-    Library, LibraryDocument, LibraryMatrix, MatrixSummary, SkipReason, SkippedFile, scan_library,
+    Library, LibraryDocument, LibraryMatrix, MatrixSummary, SkipReason, SkippedFile, list_library,
+    listed_path, scan_library,
 };
 pub use metadata::{
     METADATA_SUFFIX, MetadataError, SourceMetadata, metadata_path, parse_metadata, read_metadata,

@@ -56,12 +56,25 @@ pub fn check_passage(workspace: &Workspace, passage: &Passage) -> PassageCheck {
         Err(refused) => return PassageCheck::Refused(refused.to_string()),
     };
     match fsio::read_range(&path, passage.start, passage.end) {
-        Ok(RangeRead::Bytes(slice)) if slice == passage.quote.as_bytes() => PassageCheck::Matches,
-        Ok(RangeRead::Bytes(_)) => PassageCheck::QuoteChanged,
-        Ok(RangeRead::TooShort(length)) => PassageCheck::OutOfRange {
-            length: usize::try_from(length).unwrap_or(usize::MAX),
-        },
+        Ok(RangeRead::Bytes(slice)) => verdict(Ok(&slice), passage),
+        Ok(RangeRead::TooShort(length)) => {
+            verdict(Err(usize::try_from(length).unwrap_or(usize::MAX)), passage)
+        }
         Err(error) => unreadable(error),
+    }
+}
+
+/// The one comparison every reader of passages makes (`ach check`, the
+/// exports and the workbench's reader), so they cannot disagree: the
+/// document's bytes at `start..end` (or its length, when it is shorter)
+/// against the quote's bytes. Bytes, not decoded text: a document that is
+/// not valid UTF-8 shows U+FFFD for its invalid bytes, and offsets into
+/// that text are not offsets into the file.
+fn verdict(found: Result<&[u8], usize>, passage: &Passage) -> PassageCheck {
+    match found {
+        Ok(slice) if slice == passage.quote.as_bytes() => PassageCheck::Matches,
+        Ok(_) => PassageCheck::QuoteChanged,
+        Err(length) => PassageCheck::OutOfRange { length },
     }
 }
 
@@ -85,15 +98,16 @@ pub fn read_passage_document(
     fsio::read_regular(&path).map_err(unreadable)
 }
 
-/// Compares `passage` with the bytes of its document.
+/// Compares `passage` with the bytes of its document (the file's bytes,
+/// as [`crate::document::Document::file_bytes`] gives them for a document
+/// in the reader).
 pub fn check_passage_in(document: &[u8], passage: &Passage) -> PassageCheck {
-    match document.get(passage.start..passage.end) {
-        None => PassageCheck::OutOfRange {
-            length: document.len(),
-        },
-        Some(slice) if slice == passage.quote.as_bytes() => PassageCheck::Matches,
-        Some(_) => PassageCheck::QuoteChanged,
-    }
+    verdict(
+        document
+            .get(passage.start..passage.end)
+            .ok_or(document.len()),
+        passage,
+    )
 }
 
 #[cfg(test)]

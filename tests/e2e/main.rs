@@ -4,6 +4,8 @@
 #[cfg(unix)]
 mod hostile;
 mod session;
+mod settings;
+mod team;
 
 use std::path::Path;
 use std::time::Duration;
@@ -12,10 +14,10 @@ use ach_workbench::model::Rating;
 use ach_workbench::storage::load_matrix;
 use session::Session;
 
-const MATRIX: &str = "hypotheses/azerbaijan-armenia-attack.toml";
+pub(crate) const MATRIX: &str = "hypotheses/azerbaijan-armenia-attack.toml";
 
 /// A scratch workspace holding the bundled seeds and one sample matrix.
-fn workspace() -> tempfile::TempDir {
+pub(crate) fn workspace() -> tempfile::TempDir {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("seeds")).unwrap();

@@ -17,8 +17,14 @@ pub struct Session {
 }
 
 impl Session {
-    /// Starts `ach ARGS` in `dir`.
+    /// Starts `ach ARGS` in `dir`, with no settings file and colours on.
     pub fn start(dir: &Path, args: &[&str]) -> Session {
+        Session::start_with(dir, args, &[])
+    }
+
+    /// Starts `ach ARGS` in `dir` with `env` added to a clean settings
+    /// environment (the developer's own config file never applies).
+    pub fn start_with(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Session {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -32,6 +38,12 @@ impl Session {
         command.args(args);
         command.cwd(dir);
         command.env("TERM", "xterm-256color");
+        command.env("XDG_CONFIG_HOME", dir.join(".no-config"));
+        command.env_remove("ACH_CONFIG");
+        command.env_remove("NO_COLOR");
+        for (name, value) in env {
+            command.env(name, value);
+        }
         let child = pair.slave.spawn_command(command).unwrap();
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
@@ -71,6 +83,11 @@ impl Session {
             // another byte would read as an Alt chord.
             std::thread::sleep(Duration::from_millis(15));
         }
+    }
+
+    /// Looks at the screen now, cells and their attributes.
+    pub fn with_screen<R>(&self, look: impl FnOnce(&vt100::Screen) -> R) -> R {
+        look(self.screen.lock().unwrap().screen())
     }
 
     /// The screen's text now.

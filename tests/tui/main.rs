@@ -1,10 +1,17 @@
 //! The workbench driven through its messages and drawn into a test
 //! terminal: state tests, screen snapshots and random key sequences.
 
+mod defects;
 mod fields;
+mod health;
+mod hostile;
+mod import;
 mod keys;
+mod library_refresh;
+mod probability;
 mod safety;
 mod screens;
 mod sensitivity;
 mod state;
 mod support;
+mod team;

@@ -304,8 +304,8 @@ fn enter_on_a_sourced_item_shows_its_passage_selected() {
         .expect("the document opened");
     let passage = bench.matrix().evidence()[0].source.clone().unwrap();
     assert_eq!(reader.document.path(), passage.document);
-    let selection = reader.selection().unwrap();
-    assert!(selection.start <= passage.start && selection.end >= passage.end);
+    // Exactly the passage: not the sentences around it.
+    assert_eq!(reader.selection(), Some(passage.start..passage.end));
     let first = reader.visible.first().unwrap().bytes.start;
     let last = reader.visible.last().unwrap().bytes.end;
     assert!(
@@ -483,7 +483,8 @@ fn clicking_a_cell_selects_it_and_the_pane() {
         .matrix
         .unwrap();
     let inner = ach_workbench::tui::view::inner(area);
-    let geometry = ach_workbench::tui::view::MatrixGeometry::new(inner, 4);
+    let hypotheses = bench.state.matrix.as_ref().unwrap().matrix.hypotheses();
+    let geometry = ach_workbench::tui::view::MatrixGeometry::new(inner, hypotheses);
     let column = geometry.column_x(2) + 1;
     let row = geometry.rows.y + 2;
     bench.send(Msg::Click { column, row });
@@ -606,18 +607,23 @@ fn a_new_matrix_is_created_listed_and_opened() {
         4,
         "listed in the library"
     );
-    // Creating it again refuses to overwrite it.
+    // Creating it again refuses to overwrite it, in the form.
     bench.keys("<C-n>");
     bench.type_text("Who leaked the memo?");
     bench.keys("<Enter>");
-    assert!(
-        bench
-            .state
-            .notice
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("Could not create")
+    let Some(Popup::Form(form)) = bench.state.popups.last() else {
+        panic!("the form stays");
+    };
+    assert_eq!(
+        form.error.as_deref(),
+        Some(
+            "hypotheses/who-leaked-the-memo.toml already exists: Enter creates hypotheses/who-leaked-the-memo-2.toml instead, or type another name"
+        )
+    );
+    assert_eq!(
+        load_matrix(&path).unwrap(),
+        created,
+        "the first one untouched"
     );
 }
 

@@ -22,7 +22,41 @@ pub(super) fn gaps(out: &mut String, report: &Report<'_>, changes: &[LeadChange]
     little_evidence(out, report);
     weighty_low_credibility(out, report, changes);
     assumptions(out, report);
+    health(out, report);
     passages(out, report);
+}
+
+/// The matrix health warnings (`crate::health`) that no other heading of
+/// this section already shows: unrated cells, thin hypotheses and missing
+/// assumptions have their own.
+fn health(out: &mut String, report: &Report<'_>) {
+    use crate::health::Rule;
+    out.push_str(
+        "### Matrix health
+
+",
+    );
+    let warnings: Vec<_> =
+        crate::health::health(report.matrix, &report.scores, &report.sensitivity)
+            .into_iter()
+            .filter(|w| !matches!(w.rule, Rule::Unrated | Rule::FewItems | Rule::NoAssumptions))
+            .collect();
+    if warnings.is_empty() {
+        out.push_str(
+            "No item rates alike against every hypothesis, no absence of evidence is rated \
+             as support, the evidence is of more than one kind, and the lead rests on no \
+             single item or source document.\n\n",
+        );
+        return;
+    }
+    for warning in warnings {
+        let _ = writeln!(
+            out,
+            "- {}.",
+            inline(&crate::text::capitalised(&warning.message))
+        );
+    }
+    out.push('\n');
 }
 
 fn unrated_cells(out: &mut String, report: &Report<'_>) {
@@ -104,7 +138,12 @@ fn weighty_low_credibility(out: &mut String, report: &Report<'_>, changes: &[Lea
                 id(report, leader)
             ));
         }
-        if changes.iter().any(|change| change.evidence == row) {
+        // `changes` is in row order: a search, not a scan per item, as
+        // every item may be low-credibility and critical at once.
+        if changes
+            .binary_search_by_key(&row, |change| change.evidence)
+            .is_ok()
+        {
             reasons.push("alone would change the lead".to_owned());
         }
         if !reasons.is_empty() {

@@ -15,7 +15,9 @@ pub use evidence::{attach_form, evidence_form};
 pub use field::{Field, FieldValue};
 pub use header::header_form;
 pub use hypothesis::hypothesis_form;
-pub use new_matrix::{new_matrix_form, new_matrix_from};
+pub use new_matrix::{
+    FILE as NEW_MATRIX_FILE, new_matrix_form, new_matrix_from, planned_file, propose_free_name,
+};
 pub use save_as::{save_as_form, save_as_path};
 
 use crate::edit::Edit;
@@ -47,6 +49,9 @@ pub struct Form {
     pub focused: usize,
     /// Why the last submit was refused, shown under the fields.
     pub error: Option<String>,
+    /// The field the refusal is about, when it is about one: the error is
+    /// shown right under it.
+    pub error_field: Option<usize>,
 }
 
 impl Form {
@@ -57,7 +62,22 @@ impl Form {
             fields,
             focused: 0,
             error: None,
+            error_field: None,
         }
+    }
+
+    /// Refuses the form because of field `index`: the error is shown at
+    /// that field, which gets the focus.
+    pub fn refuse(&mut self, index: usize, why: impl Into<String>) {
+        self.error = Some(why.into());
+        self.error_field = Some(index);
+        self.focused = index;
+    }
+
+    /// Clears a refusal once the analyst types again.
+    pub fn clear_error(&mut self) {
+        self.error = None;
+        self.error_field = None;
     }
 
     /// The focused field.
@@ -91,8 +111,8 @@ impl Form {
     }
 
     /// Validates the form against `matrix` and returns the edit it makes.
-    /// On error the message says which field is wrong and why.
-    pub fn submit(&self, matrix: &Matrix) -> Result<Edit, String> {
+    /// A refusal says why, and which field it is about when it is about one.
+    pub fn submit(&self, matrix: &Matrix) -> Result<Edit, Refusal> {
         match &self.purpose {
             FormPurpose::AddHypothesis | FormPurpose::EditHypothesis(_) => {
                 hypothesis::submit(self, matrix)
@@ -101,8 +121,45 @@ impl Form {
                 evidence::submit(self, matrix)
             }
             FormPurpose::EditHeader => header::submit(self, matrix),
-            FormPurpose::SaveAs(_) | FormPurpose::NewMatrix => {
-                Err("this form makes no edit to the open matrix".to_owned())
+            FormPurpose::SaveAs(_) | FormPurpose::NewMatrix => Err(Refusal::general(
+                "this form makes no edit to the open matrix",
+            )),
+        }
+    }
+}
+
+/// Why a form was refused: shown at `field` (which gets the focus) when
+/// the refusal is about one field, under the fields otherwise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub field: Option<usize>,
+    pub why: String,
+}
+
+impl Refusal {
+    /// A refusal about field `field`.
+    fn at(field: usize, why: impl Into<String>) -> Self {
+        Refusal {
+            field: Some(field),
+            why: why.into(),
+        }
+    }
+
+    /// A refusal about the form as a whole.
+    fn general(why: impl Into<String>) -> Self {
+        Refusal {
+            field: None,
+            why: why.into(),
+        }
+    }
+
+    /// Shows the refusal on `form`.
+    pub fn show_on(self, form: &mut Form) {
+        match self.field {
+            Some(field) => form.refuse(field, self.why),
+            None => {
+                form.error = Some(self.why);
+                form.error_field = None;
             }
         }
     }

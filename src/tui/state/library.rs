@@ -5,7 +5,10 @@ use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 use tui_input::Input;
 
-use crate::workspace::Library;
+use std::path::Path;
+
+use crate::model::Matrix;
+use crate::workspace::{Library, MatrixSummary, Workspace, listed_path};
 
 /// One row of the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +32,10 @@ pub struct LibraryState {
     /// The rows that match the filter, best first; recomputed whenever the
     /// filter or the library changes (a cache of a pure function of both).
     pub entries: Vec<Entry>,
+    /// The matrix file the workbench itself last read or wrote, summed up
+    /// from memory: a listing made in the background may have read the
+    /// file before that save, so it is applied over each new listing.
+    written: Option<(String, MatrixSummary)>,
 }
 
 impl From<Library> for LibraryState {
@@ -51,6 +58,22 @@ impl LibraryState {
     /// Replaces the library (after a rescan), keeping the filter.
     pub fn replace(&mut self, library: Library) {
         self.library = library;
+        if let Some((listed, summary)) = &self.written {
+            self.library.set_matrix_summary(listed, summary.clone());
+        }
+        self.refilter();
+    }
+
+    /// The matrix file at `path` was just read or written as `matrix`: its
+    /// entry is summed up from memory, the file is not read again, and
+    /// nothing else in the library is touched.
+    pub fn matrix_written(&mut self, workspace: &Workspace, path: &Path, matrix: &Matrix) {
+        let Some(listed) = listed_path(workspace, path) else {
+            return;
+        };
+        let summary = MatrixSummary::of(matrix);
+        self.library.set_matrix_summary(&listed, summary.clone());
+        self.written = Some((listed, summary));
         self.refilter();
     }
 
@@ -61,7 +84,9 @@ impl LibraryState {
             .map(Entry::Matrix)
             .chain((0..self.library.documents.len()).map(Entry::Document))
             .chain((0..self.library.skipped.len()).map(Entry::Skipped));
-        let query = self.filter.value().trim();
+        // Whitespace as the reader's search treats it: any run is a space.
+        let query = crate::document::spaces_as_one(self.filter.value().trim()).into_owned();
+        let query = query.as_str();
         if query.is_empty() {
             self.entries = all.collect();
         } else {
@@ -71,6 +96,7 @@ impl LibraryState {
             let mut scored: Vec<(u32, Entry)> = all
                 .filter_map(|entry| {
                     let haystack = self.haystack(entry);
+                    let haystack = crate::document::spaces_as_one(&haystack);
                     let text = Utf32Str::new(&haystack, &mut buffer);
                     pattern
                         .score(text, &mut matcher)
@@ -89,7 +115,10 @@ impl LibraryState {
         match entry {
             Entry::Matrix(i) => {
                 let matrix = &self.library.matrices[i];
-                let title = matrix.summary.as_ref().map_or("", |s| s.title.as_str());
+                let title = match &matrix.summary {
+                    Some(Ok(summary)) => summary.title.as_str(),
+                    _ => "",
+                };
                 format!("{title} {}", matrix.path)
             }
             Entry::Document(i) => {
@@ -104,13 +133,13 @@ impl LibraryState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::workspace::{LibraryDocument, LibraryMatrix, MatrixSummary};
+    use crate::workspace::{LibraryDocument, LibraryMatrix};
 
     fn library() -> Library {
         let document = |path: &str, title: &str| LibraryDocument {
             path: path.into(),
             title: title.into(),
-            words: 10,
+            words: Some(10),
             bytes: 100,
             lossy: false,
             source: None,
@@ -123,11 +152,11 @@ mod tests {
             ],
             matrices: vec![LibraryMatrix {
                 path: "hypotheses/m.toml".into(),
-                summary: Ok(MatrixSummary {
+                summary: Some(Ok(MatrixSummary {
                     title: "Will Azerbaijan attack?".into(),
                     hypotheses: 3,
                     evidence: 9,
-                }),
+                })),
             }],
             skipped: vec![],
             ..Library::default()

@@ -2,12 +2,16 @@
 //! the view only reads it.
 
 mod open_matrix;
+mod passage_lines;
 mod popup;
 mod status;
+mod team;
 
 pub use open_matrix::{EvidenceOrder, MatrixRow, OpenMatrix};
+pub use passage_lines::PassageLines;
 pub use popup::{Popup, Question, ScenarioView};
 pub use status::{LoggedNotice, Notice, Severity};
+pub use team::{MineFrom, PAGE as TEAM_PAGE, TeamView};
 
 use crate::workspace::Workspace;
 
@@ -50,6 +54,8 @@ pub struct State {
     pub library: LibraryState,
     pub reader: ReaderState,
     pub matrix: Option<OpenMatrix>,
+    /// A team's copies compared (`ach open --team`), when one was opened.
+    pub team: Option<TeamView>,
     pub focus: Pane,
     /// The focused pane fills the window.
     pub zoomed: bool,
@@ -63,6 +69,8 @@ pub struct State {
     pub height: u16,
     /// Set when the workbench should exit after this update.
     pub quitting: bool,
+    /// The lines passages start on, found as the detail pane shows them.
+    pub passage_lines: PassageLines,
 }
 
 impl State {
@@ -73,6 +81,7 @@ impl State {
             library,
             reader: ReaderState::default(),
             matrix: None,
+            team: None,
             focus: Pane::Library,
             zoomed: false,
             popups: Vec::new(),
@@ -81,6 +90,7 @@ impl State {
             width,
             height,
             quitting: false,
+            passage_lines: PassageLines::default(),
         }
     }
 

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 
 use crate::edit::{Edit, History};
 use crate::model::Matrix;
+use crate::probability::ProbabilityCache;
 use crate::scoring::{ScoreCache, Scores, Sensitivity, by_diagnosticity, sensitivity};
 use crate::storage::MatrixLock;
 
@@ -66,6 +67,11 @@ pub struct OpenMatrix {
     /// recomputed after each edit, undo and redo from the cached scores,
     /// so frames and cursor moves only read it.
     pub sensitivity: Sensitivity,
+    /// The probability reading (posteriors, judged values, coherence),
+    /// kept current by the same edits as `scores`.
+    pub probability: ProbabilityCache,
+    /// Whether the probability rows show under the scores (`p`).
+    pub show_probability: bool,
     pub history: History,
     pub row: MatrixRow,
     /// The hypothesis column the cursor is in.
@@ -114,6 +120,8 @@ impl OpenMatrix {
         OpenMatrix {
             path,
             sensitivity: sensitivity(&matrix, scores.scores()),
+            probability: ProbabilityCache::new(&matrix),
+            show_probability: false,
             scores,
             matrix,
             history: History::new(),
@@ -178,8 +186,14 @@ impl OpenMatrix {
         };
         self.history.apply(&mut self.matrix, edit);
         match applied {
-            Some(edit) => self.scores.apply(&self.matrix, &edit),
-            None => self.scores = ScoreCache::new(&self.matrix),
+            Some(edit) => {
+                self.scores.apply(&self.matrix, &edit);
+                self.probability.apply(&self.matrix, &edit);
+            }
+            None => {
+                self.scores = ScoreCache::new(&self.matrix);
+                self.probability = ProbabilityCache::new(&self.matrix);
+            }
         }
         self.refresh_sensitivity();
         self.revision += 1;
@@ -201,6 +215,13 @@ impl OpenMatrix {
         };
         if let Some(edit) = &done {
             self.revision += 1;
+            match (backwards, edit) {
+                (_, Edit::ReplaceMatrix { .. }) => {
+                    self.probability = ProbabilityCache::new(&self.matrix);
+                }
+                (true, edit) => self.probability.apply(&self.matrix, &edit.inverse()),
+                (false, edit) => self.probability.apply(&self.matrix, edit),
+            }
             match (backwards, edit) {
                 (_, Edit::ReplaceMatrix { .. }) => self.scores = ScoreCache::new(&self.matrix),
                 (true, edit) => self.scores.apply(&self.matrix, &edit.inverse()),

@@ -38,6 +38,9 @@ pub enum Question {
     SaveFailed { then: AfterSave },
     /// The file has comments a save would drop: y saves anyway.
     DropComments { then: AfterSave },
+    /// A library file `ach import` converts (a web page, an e-mail, a Word
+    /// document, a PARC ACH project), by its workspace path: y imports it.
+    Import(String),
 }
 
 /// One layer over the panes.
@@ -54,6 +57,12 @@ pub enum Popup {
     Confirm {
         question: Question,
         text: String,
+    },
+    /// The matrix health warnings (`W`), as found when it was opened (no
+    /// edit can happen while it is on top).
+    Health {
+        entries: Vec<crate::tui::health_text::HealthEntry>,
+        scroll: u16,
     },
     /// Choosing an export format; `selected` indexes `Format::ALL`.
     Export {

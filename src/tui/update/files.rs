@@ -8,8 +8,8 @@ use chrono::{DateTime, Utc};
 use crate::model::Matrix;
 use crate::storage::LoadError;
 use crate::text::one_line;
-use crate::tui::forms::save_as_form;
-use crate::tui::msg::{AfterSave, Effect, LoadedMatrix, SaveFailure, SavedFile};
+use crate::tui::forms::{FormPurpose, NEW_MATRIX_FILE, propose_free_name, save_as_form};
+use crate::tui::msg::{AfterSave, Effect, ExportFailure, LoadedMatrix, SaveFailure, SavedFile};
 use crate::tui::state::{Notice, OpenMatrix, Pane, Popup, Question, State};
 
 /// A matrix file was read: open it, or ask first when another workbench
@@ -21,6 +21,11 @@ pub fn matrix_loaded(
 ) -> Vec<Effect> {
     match result {
         Ok(loaded) => match &loaded.lock {
+            // This workbench holds the lock: the matrix is the open one,
+            // reached by another name (a link, a relative path).
+            Err(holder) if held_here(holder) && state.matrix.is_some() => {
+                state.focus = Pane::Matrix;
+            }
             Err(holder) => {
                 let text = format!(
                     "{} is already open in another workbench ({}).\nEditing it in both would lose one side's changes.",
@@ -42,6 +47,15 @@ pub fn matrix_loaded(
     Vec::new()
 }
 
+/// Whether a lock holder's line names this process, as
+/// `effects::holder` writes it ("pid N since ...").
+fn held_here(holder: &str) -> bool {
+    holder
+        .strip_prefix("pid ")
+        .and_then(|rest| rest.split(' ').next())
+        .is_some_and(|pid| pid == std::process::id().to_string())
+}
+
 /// Makes a loaded matrix the open one and offers any recovered changes.
 pub fn open_loaded(state: &mut State, path: PathBuf, loaded: LoadedMatrix, read_only: bool) {
     let LoadedMatrix {
@@ -52,6 +66,11 @@ pub fn open_loaded(state: &mut State, path: PathBuf, loaded: LoadedMatrix, read_
         recovery,
         recovery_error,
     } = loaded;
+    // The library's entry is summed up from what was just read, so no
+    // listing parses the file a second time.
+    state
+        .library
+        .matrix_written(&state.workspace, &path, &matrix);
     open_matrix_now(state, path.clone(), matrix);
     state.focus = Pane::Matrix;
     if let Some(open) = state.matrix.as_mut() {
@@ -117,17 +136,18 @@ pub fn saved(
     };
     match result {
         Ok(saved) => {
-            // The library shows each matrix's counts: list it again.
-            let mut effects = vec![
-                Effect::RemoveRecovery(open.path.clone()),
-                Effect::ScanLibrary,
-            ];
+            let mut effects = vec![Effect::RemoveRecovery(open.path.clone())];
             if let Some(lock) = saved.lock {
                 // A save-as: the matrix now lives at the new path.
                 open.read_only = lock.is_err();
                 open.lock = lock.ok();
                 open.path = path;
             }
+            // The library shows each matrix's counts: the saved one's are
+            // in memory, so neither it nor any other file is read again.
+            state
+                .library
+                .matrix_written(&state.workspace, &open.path, &open.matrix);
             open.history.mark_saved();
             open.disk_fingerprint = Some(saved.fingerprint);
             open.last_saved = Some(now);
@@ -169,13 +189,49 @@ pub fn saved(
 }
 
 /// A new matrix file was created: open it (asking first when the open one
-/// has unsaved changes), or say why it could not be created.
-pub fn matrix_created(state: &mut State, path: PathBuf, result: Result<(), String>) -> Vec<Effect> {
-    if let Err(why) = result {
-        state.notify(Notice::error(format!("Could not create the matrix: {why}")));
-        return Vec::new();
-    }
+/// has unsaved changes), or say why it could not be created, in the form
+/// that is still on screen with everything typed in it.
+pub fn matrix_created(
+    state: &mut State,
+    path: PathBuf,
+    result: Result<(), ExportFailure>,
+) -> Vec<Effect> {
     let shown = state.workspace.display_path(&path);
+    let form = match state.popups.last_mut() {
+        Some(Popup::Form(form)) if form.purpose == FormPurpose::NewMatrix => Some(form),
+        _ => None,
+    };
+    match (result, form) {
+        (Ok(()), Some(_)) => {
+            state.popups.pop();
+        }
+        (Ok(()), None) => {}
+        (Err(ExportFailure::Exists), Some(form)) => {
+            // On disk but not (yet) in the library: this name and any
+            // other the library does not list may be taken too.
+            let library = &state.library.library;
+            let taken = |file: &str| {
+                file == shown
+                    || library.matrices.iter().any(|m| m.path == file)
+                    || library.skipped.iter().any(|s| s.path == file)
+            };
+            propose_free_name(form, &shown, taken);
+            return vec![Effect::ScanLibrary];
+        }
+        (Err(why), form) => {
+            let why = match why {
+                ExportFailure::Exists => format!("{shown} already exists"),
+                ExportFailure::Io(why) => why,
+            };
+            match form {
+                Some(form) => {
+                    form.refuse(NEW_MATRIX_FILE, format!("Could not create {shown}: {why}"))
+                }
+                None => state.notify(Notice::error(format!("Could not create the matrix: {why}"))),
+            }
+            return Vec::new();
+        }
+    }
     match &state.matrix {
         Some(open) if open.is_dirty() => {
             let text = format!(
@@ -187,6 +243,7 @@ pub fn matrix_created(state: &mut State, path: PathBuf, result: Result<(), Strin
                 .push(Popup::ask(Question::SwitchMatrixUnsaved(path), text));
             vec![Effect::ScanLibrary]
         }
-        _ => vec![Effect::ScanLibrary, Effect::LoadMatrix(path)],
+        // Opening it lists it (`open_loaded`): no scan needed.
+        _ => vec![Effect::LoadMatrix(path)],
     }
 }

@@ -1,6 +1,7 @@
 //! Actions in the matrix pane: moving, rating, adding, editing, deleting,
 //! reordering, and following an item to its passage.
 
+use crate::config::AfterRating;
 use crate::edit::Edit;
 use crate::model::Rating;
 use crate::tui::action::Action;
@@ -58,6 +59,15 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::EditSelected => edit_selected(state),
         Action::DeleteSelected => delete_selected(state),
+        Action::ToggleProbability => {
+            open.show_probability = !open.show_probability;
+            let said = if open.show_probability {
+                "Probability rows shown: model posterior, your judged values, coherent version"
+            } else {
+                "Probability rows hidden"
+            };
+            state.notify(Notice::info(said));
+        }
         Action::CycleOrder => {
             open.order = open.order.next();
             let label = open.order.label();
@@ -67,6 +77,7 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Open => return open_selected(state),
         Action::ToggleSetAside => super::set_aside::toggle(state),
         Action::WhatIf(what) => super::scenario::show(state, what),
+        Action::ShowHealth => show_health(state),
         _ => {}
     }
     Vec::new()
@@ -74,14 +85,13 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
 
 /// Rows a page key moves: the visible evidence rows, less one for context.
 fn page_rows(state: &State) -> usize {
-    let hypotheses = state
-        .matrix
-        .as_ref()
-        .map_or(0, |m| m.matrix.hypotheses().len());
+    let (hypotheses, probability) = state.matrix.as_ref().map_or((&[][..], false), |m| {
+        (m.matrix.hypotheses(), m.show_probability)
+    });
     areas(state)
         .matrix
         .map_or(1, |area| {
-            MatrixGeometry::new(inner(area), hypotheses).visible_rows()
+            MatrixGeometry::with_probability(inner(area), hypotheses, probability).visible_rows()
         })
         .saturating_sub(1)
         .max(1)
@@ -146,10 +156,19 @@ fn rate(state: &mut State, rating: Option<Rating>) {
         state.notify(Notice::info(described));
         return;
     }
-    // Across the row, as Heuer advises: one item against every hypothesis
-    // in turn; after the last hypothesis, the next item's first.
+    let next = match crate::tui::settings::after_rating() {
+        AfterRating::NextHypothesis => across_the_row(open, evidence, hypothesis),
+        AfterRating::NextEvidence => down_the_column(open, evidence, hypothesis),
+        AfterRating::Stay => "the cursor stays (after-rating = \"stay\")".to_owned(),
+    };
+    state.notify(Notice::info(format!("{described} · {next}")));
+}
+
+/// Across the row, as Heuer advises: one item against every hypothesis in
+/// turn; after the last hypothesis, the next item's first.
+fn across_the_row(open: &mut OpenMatrix, evidence: usize, hypothesis: usize) -> String {
     let last_column = open.matrix.hypotheses().len() - 1;
-    let next = if hypothesis < last_column {
+    if hypothesis < last_column {
         open.column = hypothesis + 1;
         format!("next: {}", open.matrix.hypotheses()[hypothesis + 1].id)
     } else {
@@ -167,8 +186,24 @@ fn rate(state: &mut State, rating: Option<Rating>) {
             }
             None => "that was the last cell".to_owned(),
         }
-    };
-    state.notify(Notice::info(format!("{described} · {next}")));
+    }
+}
+
+/// Down the column: one hypothesis against every item in turn.
+fn down_the_column(open: &mut OpenMatrix, evidence: usize, hypothesis: usize) -> String {
+    let order = open.current_display_order();
+    let position = order.iter().position(|&i| i == evidence);
+    match position.and_then(|p| order.get(p + 1)) {
+        Some(&next_row) => {
+            open.row = MatrixRow::Evidence(next_row);
+            format!(
+                "next: {} against {}",
+                open.matrix.evidence()[next_row].id,
+                open.matrix.hypotheses()[hypothesis].id
+            )
+        }
+        None => "that was the last item of the column".to_owned(),
+    }
 }
 
 fn edit_selected(state: &mut State) {
@@ -258,6 +293,19 @@ fn move_column(state: &mut State, action: Action) {
             )));
         }
     }
+}
+
+/// `W`: the matrix health warnings, found now (from the cached scores).
+fn show_health(state: &mut State) {
+    let Some(open) = state.matrix.as_ref() else {
+        return;
+    };
+    let scores = open.scores.scores();
+    let sensitivity = crate::scoring::sensitivity(&open.matrix, scores);
+    let warnings = crate::health::health(&open.matrix, scores, &sensitivity);
+    let entries = crate::tui::health_text::health_entries(&open.matrix, warnings);
+    state.popups.push(Popup::Health { entries, scroll: 0 });
+    super::popup::clamp_scroll(state);
 }
 
 /// `Enter`: on a sourced item, show its passage in the reader; on the

@@ -13,6 +13,7 @@ mod reader;
 mod recovery;
 mod scenario;
 mod set_aside;
+mod team;
 mod text_input;
 mod viewport;
 
@@ -38,6 +39,8 @@ pub fn update(state: &mut State, msg: Msg, now: DateTime<Utc>) -> Vec<Effect> {
             reader::reflow(state);
             Vec::new()
         }
+        // The team view covers the panes: the mouse does not reach them.
+        Msg::Click { .. } | Msg::Scroll { .. } if team::covers(state) => Vec::new(),
         Msg::Click { column, row } => mouse::click(state, column, row),
         Msg::Scroll { column, row, down } => mouse::scroll(state, column, row, down),
         Msg::Saved { path, result, then } => files::saved(state, path, result, then, now),
@@ -54,6 +57,7 @@ pub fn update(state: &mut State, msg: Msg, now: DateTime<Utc>) -> Vec<Effect> {
             state.library.replace(library);
             Vec::new()
         }
+        Msg::Imported { source, result } => library::imported(state, &source, result),
         Msg::Tick => {
             state.expire_notice(now);
             recovery::tick(state, now)
@@ -63,9 +67,30 @@ pub fn update(state: &mut State, msg: Msg, now: DateTime<Utc>) -> Vec<Effect> {
             path,
             result,
         } => export::exported(state, format, path, result),
+        Msg::PassageLocated { passage, line } => {
+            state.passage_lines.found(passage, line);
+            Vec::new()
+        }
     };
     viewport::keep_cursors_visible(state);
+    team::refresh(state);
+    let mut effects = effects;
+    effects.extend(locate_selected_passage(state));
     effects
+}
+
+/// The detail pane gives the selected item's passage by line, as the
+/// exports do: look the line up the first time the item is selected.
+fn locate_selected_passage(state: &mut State) -> Option<Effect> {
+    let open = state.matrix.as_ref()?;
+    let super::state::MatrixRow::Evidence(index) = open.row else {
+        return None;
+    };
+    let passage = open.matrix.evidence().get(index)?.source.as_ref()?;
+    state
+        .passage_lines
+        .needs_lookup(passage)
+        .then(|| Effect::LocatePassage(passage.clone()))
 }
 
 fn act(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
@@ -74,6 +99,9 @@ fn act(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
     }
     if !state.popups.is_empty() {
         return popup::act(state, action, now);
+    }
+    if let Some(effects) = team::act(state, action) {
+        return effects;
     }
     if let Some(effects) = global::act(state, action, now) {
         return effects;

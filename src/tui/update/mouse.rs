@@ -95,7 +95,11 @@ fn click_matrix(state: &mut State, area: Rect, column: u16, row: u16) {
     let Some(open) = state.matrix.as_mut() else {
         return;
     };
-    let geometry = MatrixGeometry::new(inner(area), open.matrix.hypotheses().len());
+    let geometry = MatrixGeometry::with_probability(
+        inner(area),
+        open.matrix.hypotheses(),
+        open.show_probability,
+    );
     let first_column_x = geometry.column_x(0);
     if column >= first_column_x {
         let index =

@@ -16,7 +16,9 @@ const HELP_PAGE: u16 = 10;
 
 pub fn act(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
     match state.popups.last_mut() {
-        Some(Popup::Help { scroll } | Popup::Messages { scroll }) => {
+        Some(
+            Popup::Help { scroll } | Popup::Messages { scroll } | Popup::Health { scroll, .. },
+        ) => {
             match action {
                 Action::Down => *scroll = scroll.saturating_add(1),
                 Action::Up => *scroll = scroll.saturating_sub(1),
@@ -99,12 +101,18 @@ pub fn clamp_scroll(state: &mut State) {
         Some(Popup::Messages { .. }) => {
             crate::tui::help_text::message_lines(&state.log, columns).len()
         }
+        Some(Popup::Health { entries, .. }) => {
+            crate::tui::health_text::health_lines(entries, columns).len()
+        }
         _ => return,
     };
     let max = u16::try_from(total)
         .unwrap_or(u16::MAX)
         .saturating_sub(rows);
-    if let Some(Popup::Help { scroll } | Popup::Messages { scroll }) = state.popups.last_mut() {
+    if let Some(
+        Popup::Help { scroll } | Popup::Messages { scroll } | Popup::Health { scroll, .. },
+    ) = state.popups.last_mut()
+    {
         *scroll = (*scroll).min(max);
     }
 }
@@ -114,13 +122,16 @@ fn submit_form(state: &mut State, now: DateTime<Utc>) -> Vec<Effect> {
         return Vec::new();
     };
     if form.purpose == FormPurpose::NewMatrix {
-        return match new_matrix_from(form, &state.workspace) {
-            Err(why) => {
-                form.error = Some(why);
-                Vec::new()
-            }
-            Ok((path, mut matrix)) => {
-                state.popups.pop();
+        let library = &state.library.library;
+        let taken = |file: &str| {
+            library.matrices.iter().any(|m| m.path == file)
+                || library.skipped.iter().any(|s| s.path == file)
+        };
+        return match new_matrix_from(form, &state.workspace, taken) {
+            None => Vec::new(),
+            Some((path, mut matrix)) => {
+                // The form stays until the file is made: a name taken
+                // meanwhile is refused at its field, nothing typed lost.
                 let stamp = super::global::whole_seconds(now);
                 matrix.created = Some(stamp);
                 matrix.updated = Some(stamp);
@@ -146,7 +157,7 @@ fn submit_form(state: &mut State, now: DateTime<Utc>) -> Vec<Effect> {
         return Vec::new();
     };
     match form.submit(&open.matrix) {
-        Err(why) => form.error = Some(why),
+        Err(refusal) => refusal.show_on(form),
         Ok(edit) => {
             let attached = matches!(form.purpose, FormPurpose::Attach(_));
             let new_row = match &edit {
@@ -199,6 +210,10 @@ fn answer(state: &mut State, answer: Answer, now: DateTime<Utc>) -> Vec<Effect> 
         Question::Restore(recovery) => restore(state, answer, *recovery),
         Question::ChangedOnDisk { then } => changed_on_disk(state, answer, then, now),
         Question::SaveFailed { then } => save_as(state, then),
+        Question::Import(path) => match answer {
+            Answer::Yes => vec![Effect::Import(path)],
+            _ => Vec::new(),
+        },
         Question::DropComments { then } => match answer {
             Answer::Yes => {
                 if let Some(open) = state.matrix.as_mut() {

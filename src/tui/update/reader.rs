@@ -10,6 +10,7 @@ use crate::tui::forms::attach_form;
 use crate::tui::layout::{areas, reader_text_area};
 use crate::tui::msg::Effect;
 use crate::tui::state::{Notice, OpenDocument, Pane, Popup, State};
+use crate::workspace::check_passage_in;
 
 pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
     if state.reader.search_prompt.is_some() {
@@ -228,19 +229,26 @@ fn select_passage(state: &mut State, passage: &Passage) {
     let Some(open) = state.reader.document.as_mut() else {
         return;
     };
-    let text = open.document.text();
-    if text.get(passage.start..passage.end) != Some(passage.quote.as_str()) {
-        state.notify(Notice::warning(
-            "The document has changed since this passage was attached: its quote is no longer at the stored offsets",
-        ));
+    // The same check as `ach check`: the file's bytes, not the decoded
+    // text, whose offsets differ when the file is not valid UTF-8.
+    let check = check_passage_in(open.document.file_bytes(), passage);
+    if !check.is_ok() {
+        state.notify(Notice::warning(format!(
+            "The document has changed since this passage was attached: {check}"
+        )));
         return;
     }
-    open.anchor = open.sentences.at(&open.document, passage.start);
-    open.cursor = open.sentences.at(
-        &open.document,
-        passage.end.saturating_sub(1).max(passage.start),
-    );
-    let position = open.layout.position_of(&open.document, passage.start);
+    let Some(range) = open.document.text_range_of_file(passage.start..passage.end) else {
+        state.notify(Notice::warning(
+            "The passage is empty and falls inside bytes that are not UTF-8: nothing to show",
+        ));
+        return;
+    };
+    open.anchor = open.sentences.at(&open.document, range.start);
+    open.cursor = open
+        .sentences
+        .at(&open.document, range.end.saturating_sub(1).max(range.start));
+    let position = open.layout.position_of(&open.document, range.start);
     // Two lines of context above the passage.
     open.top = open.layout.scroll(&open.document, position, -2);
     ensure_visible(open, position, rows);

@@ -51,7 +51,7 @@ pub fn input(state: &mut State, request: InputRequest) -> Vec<Effect> {
     if let Some(Popup::Form(form)) = state.popups.last_mut() {
         if let FieldValue::Text(input) = &mut form.focused_field_mut().value {
             input.handle(request);
-            form.error = None;
+            form.clear_error();
         }
         return Vec::new();
     }

@@ -9,7 +9,11 @@ pub fn keep_cursors_visible(state: &mut State) {
     super::reader::reflow(state);
     let areas = areas(state);
     if let (Some(area), Some(open)) = (areas.matrix, state.matrix.as_mut()) {
-        let geometry = MatrixGeometry::new(inner(area), open.matrix.hypotheses().len());
+        let geometry = MatrixGeometry::with_probability(
+            inner(area),
+            open.matrix.hypotheses(),
+            open.show_probability,
+        );
         if let MatrixRow::Evidence(index) = open.row {
             let order = open.current_display_order();
             let position = order.iter().position(|&i| i == index).unwrap_or(0);

@@ -8,32 +8,59 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::{centered, pane_block::pane_block, theme};
 use crate::text::{display_width, one_line};
-use crate::tui::forms::{FieldValue, Form};
+use crate::tui::forms::{FieldValue, Form, FormPurpose, NEW_MATRIX_FILE, planned_file};
 
+/// The narrowest label column; a form with a longer label widens it.
 const LABEL_WIDTH: usize = 13;
 
 pub fn draw(frame: &mut Frame, form: &Form) {
-    let height = form.fields.len() as u16 + 6;
+    let label_width = form
+        .fields
+        .iter()
+        .map(|field| display_width(field.label))
+        .fold(LABEL_WIDTH, usize::max);
+    // A refusal about one field is shown on its own row under that field.
+    let inline_error = form.error_field.is_some() && form.error.is_some();
+    let passage = passage_lines(
+        form,
+        usize::from(frame.area().width.min(90)).saturating_sub(3),
+    );
+    let height = form.fields.len() as u16 + 6 + u16::from(inline_error) + passage.len() as u16;
     let area = centered(frame.area(), 90, height);
     let block = pane_block(&form.title, true);
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
-    let value_width = usize::from(inner.width).saturating_sub(LABEL_WIDTH + 1);
+    let value_width = usize::from(inner.width).saturating_sub(label_width + 1);
     let mut cursor = None;
+    // The passage being attached stays in sight above the fields.
+    for (n, line) in passage.iter().enumerate() {
+        let row = Rect {
+            y: inner.y + n as u16,
+            height: 1,
+            ..inner
+        };
+        frame.render_widget(Paragraph::new(line.clone()), row);
+    }
+    let mut y = inner.y + passage.len() as u16;
     for (index, field) in form.fields.iter().enumerate() {
         let focused = index == form.focused;
-        let y = inner.y + index as u16;
+        if index > 0 {
+            y += 1;
+        }
         if y >= inner.y + inner.height {
             break;
         }
-        let label_style = if focused {
+        let refused = inline_error && form.error_field == Some(index);
+        let label_style = if refused {
+            Style::new().fg(Color::LightRed)
+        } else if focused {
             theme::leader()
         } else {
             theme::heading()
         };
         let label = Span::styled(
-            format!("{:>w$} ", field.label, w = LABEL_WIDTH),
+            format!("{:>w$} ", field.label, w = label_width),
             label_style,
         );
         let value = match &field.value {
@@ -42,7 +69,7 @@ pub fn draw(frame: &mut Frame, form: &Form) {
                 let shown: String = visible_slice(input.value(), scroll, value_width);
                 if focused {
                     let x =
-                        inner.x + LABEL_WIDTH as u16 + 1 + (input.visual_cursor() - scroll) as u16;
+                        inner.x + label_width as u16 + 1 + (input.visual_cursor() - scroll) as u16;
                     cursor = Some(Position::new(x, y));
                 }
                 Span::styled(
@@ -81,15 +108,35 @@ pub fn draw(frame: &mut Frame, form: &Form) {
             height: 1,
             ..inner
         };
-        frame.render_widget(Paragraph::new(Line::from(vec![label, value])), row);
+        let mut spans = vec![label, value];
+        if let Some(planned) = placeholder(form, index) {
+            // What an empty File field will write, so the analyst sees it.
+            spans.push(Span::styled(planned, theme::dim()));
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), row);
+        if refused && let Some(error) = &form.error {
+            y += 1;
+            if y < inner.y + inner.height {
+                let text = format!("{:>w$} {}", "", one_line(error), w = label_width);
+                let row = Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                };
+                frame.render_widget(
+                    Paragraph::new(Line::styled(text, Style::new().fg(Color::LightRed))),
+                    row,
+                );
+            }
+        }
     }
-    let footer_y = inner.y + form.fields.len() as u16 + 1;
+    let footer_y = y + 2;
     let hint = form.focused_field().hint;
     let mut footer = vec![Line::styled(
         format!("{hint} · Tab next field · Enter save · Esc cancel"),
         theme::dim(),
     )];
-    if let Some(error) = &form.error {
+    if let Some(error) = form.error.as_ref().filter(|_| !inline_error) {
         footer.push(Line::styled(
             one_line(error).into_owned(),
             Style::new().fg(Color::LightRed),
@@ -107,6 +154,52 @@ pub fn draw(frame: &mut Frame, form: &Form) {
     if let Some(position) = cursor {
         frame.set_cursor_position(position);
     }
+}
+
+/// Rows quoting the passage an attach form is for: up to three, the last
+/// ending in … when the quote is longer, then a blank row.
+fn passage_lines(form: &Form, width: usize) -> Vec<Line<'static>> {
+    let FormPurpose::Attach(passage) = &form.purpose else {
+        return Vec::new();
+    };
+    let quote = crate::document::spaces_as_one(&passage.quote);
+    let quote = one_line(quote.trim()).into_owned();
+    let mut rows: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in quote.split(' ') {
+        if !current.is_empty() && display_width(&current) + 1 + display_width(word) > width {
+            rows.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(word);
+    }
+    rows.push(current);
+    let longer = rows.len() > 3;
+    rows.truncate(3);
+    if longer && let Some(last) = rows.last_mut() {
+        last.push_str(" …");
+    }
+    let mut lines: Vec<Line<'static>> = rows
+        .into_iter()
+        .enumerate()
+        .map(|(n, row)| {
+            let lead = if n == 0 { "“" } else { " " };
+            Line::styled(format!("{lead}{row}"), theme::dim())
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines
+}
+
+/// The dim text an empty field shows in place of a value: the file the
+/// new-matrix form will write.
+fn placeholder(form: &Form, index: usize) -> Option<String> {
+    (form.purpose == FormPurpose::NewMatrix
+        && index == NEW_MATRIX_FILE
+        && form.fields[index].value().trim().is_empty())
+    .then(|| planned_file(form))
 }
 
 /// The part of `text` from display column `scroll`, `width` columns wide,

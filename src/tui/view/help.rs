@@ -59,6 +59,23 @@ pub fn draw(frame: &mut Frame, scroll: u16) {
     );
 }
 
+/// The matrix health popup.
+pub fn draw_health(
+    frame: &mut Frame,
+    entries: &[crate::tui::health_text::HealthEntry],
+    scroll: u16,
+) {
+    let size = frame.area();
+    let lines =
+        crate::tui::health_text::health_lines(entries, text_popup_columns(size.width, size.height));
+    draw_text(
+        frame,
+        "Matrix health (j/k g/G scroll, Esc close)",
+        lines,
+        scroll,
+    );
+}
+
 /// The message log popup.
 pub fn draw_messages(frame: &mut Frame, log: &[LoggedNotice], scroll: u16) {
     let size = frame.area();

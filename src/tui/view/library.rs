@@ -96,7 +96,14 @@ fn entry_line(
         Entry::Matrix(i) => {
             let matrix = &lib.matrices[i];
             match &matrix.summary {
-                Ok(summary) => (
+                // Listed, not read yet: the background scan fills it in.
+                None => (
+                    "▦ ",
+                    file_name(&matrix.path),
+                    format!("reading… · {}", matrix.path),
+                    Style::new().fg(Color::Cyan),
+                ),
+                Some(Ok(summary)) => (
                     "▦ ",
                     summary.title.clone(),
                     format!(
@@ -105,7 +112,7 @@ fn entry_line(
                     ),
                     Style::new().fg(Color::Cyan),
                 ),
-                Err(_) => (
+                Some(Err(_)) => (
                     "✗ ",
                     file_name(&matrix.path),
                     "does not load".to_owned(),
@@ -121,6 +128,10 @@ fn entry_line(
                 document.title.clone()
             };
             let lossy = if document.lossy { " · not UTF-8" } else { "" };
+            // A long document's words are counted in the background.
+            let words = document
+                .words
+                .map_or_else(|| "counting words…".to_owned(), |n| format!("{n} words"));
             // Provenance from the metadata sidecar first: who and when.
             let provenance: String = [&document.source, &document.published]
                 .into_iter()
@@ -130,11 +141,7 @@ fn entry_line(
             (
                 "¶ ",
                 title,
-                format!(
-                    "{provenance}{} words · {}{lossy}",
-                    document.words,
-                    file_name(&document.path)
-                ),
+                format!("{provenance}{words} · {}{lossy}", file_name(&document.path)),
                 Style::new(),
             )
         }

@@ -9,12 +9,12 @@ use ratatui::widgets::Paragraph;
 
 use super::leaders::leaders;
 use super::pane_block::pane_block;
-use super::{matrix_detail, theme};
-use crate::model::Level;
+use super::{matrix_detail, probability, theme};
+use crate::model::{EvidenceKind, Level};
 use crate::scoring::Scores;
 use crate::scoring::sensitivity::leader_clause;
 use crate::text::{display_width, fit_to_width, one_line, truncate_to_width};
-use crate::tui::layout::{EVIDENCE_META_WIDTH, MatrixGeometry};
+use crate::tui::layout::{EVIDENCE_META_WIDTH, MatrixGeometry, title_rows_in};
 use crate::tui::state::{MatrixRow, OpenMatrix, Pane, State};
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
@@ -43,7 +43,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     frame.render_widget(block, area);
     // Kept current edit by edit: drawing never rescans the cells.
     let scores = open.scores.scores();
-    let geometry = MatrixGeometry::new(inner, open.matrix.hypotheses().len());
+    let geometry =
+        MatrixGeometry::with_probability(inner, open.matrix.hypotheses(), open.show_probability);
     let view = MatrixView {
         open,
         scores,
@@ -54,6 +55,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     view.header(frame);
     view.rows(frame);
     view.score_rows(frame);
+    probability::draw(frame, &geometry, open, view.columns.clone());
     matrix_detail::draw(frame, geometry.detail, state, open, scores);
 }
 
@@ -175,18 +177,35 @@ impl MatrixView<'_> {
             let hypothesis = &self.open.matrix.hypotheses()[column];
             let star = if is_leader(column) { "★" } else { "" };
             Span::styled(
-                self.cell(&format!("{}{star}", one_line(&hypothesis.id))),
+                self.cell(&format!(" {}{star}", one_line(&hypothesis.id))),
                 cell_style(column),
             )
         });
-        let titles = self.columns.clone().map(|column| {
-            let hypothesis = &self.open.matrix.hypotheses()[column];
-            Span::styled(self.cell(&one_line(&hypothesis.title)), cell_style(column))
-        });
-        let lines = vec![
-            self.line(vec![Span::styled(label, theme::heading())], ids),
-            self.line(vec![self.lead_summary(width)], titles),
-        ];
+        // Each title wrapped to its column, over the header's title lines;
+        // the last line ends in … when the title needs more.
+        let lines_shown = self.geometry.title_lines;
+        let wrapped: Vec<Vec<String>> = self
+            .columns
+            .clone()
+            .map(|column| {
+                let hypothesis = &self.open.matrix.hypotheses()[column];
+                title_rows_in(&hypothesis.title, self.geometry.column_width, lines_shown)
+            })
+            .collect();
+        let mut lines = vec![self.line(vec![Span::styled(label, theme::heading())], ids)];
+        for line in 0..usize::from(lines_shown) {
+            let titles = self.columns.clone().zip(&wrapped).map(|(column, rows)| {
+                let text = rows.get(line).map_or("", String::as_str);
+                Span::styled(self.cell(&format!(" {text}")), cell_style(column))
+            });
+            // The lead and its margin beside the first line of titles.
+            let left = if line == 0 {
+                self.lead_summary(width)
+            } else {
+                Span::raw(" ".repeat(width))
+            };
+            lines.push(self.line(vec![left], titles));
+        }
         render_lines(frame, lines, area);
     }
 
@@ -224,6 +243,7 @@ impl MatrixView<'_> {
                 fit_to_width(&one_line(&evidence.id), id_width),
                 fit_to_width(&summary, summary_width),
                 meta(
+                    evidence.kind,
                     evidence.credibility,
                     evidence.relevance,
                     self.scores.diagnosticity[row]
@@ -310,6 +330,19 @@ impl MatrixView<'_> {
             let value = self.scores.hypotheses[column].weighted_inconsistency;
             Span::styled(self.cell(&format!(" {value:.2}")), style(column))
         });
+        let consistency = self.columns.clone().map(|column| {
+            let value = self.scores.hypotheses[column].weighted_consistency;
+            Span::styled(self.cell(&format!(" {value:.2}")), style(column))
+        });
+        let unrated = self.columns.clone().map(|column| {
+            let value = self.scores.hypotheses[column].unrated;
+            let style = if value > 0 {
+                theme::warning()
+            } else {
+                style(column)
+            };
+            Span::styled(self.cell(&format!(" {value}")), style)
+        });
         let rank = self.columns.clone().map(|column| {
             let score = &self.scores.hypotheses[column];
             // Ties share a rank (the leader's tier), and a column with
@@ -338,12 +371,22 @@ impl MatrixView<'_> {
         let lines = vec![
             self.line(vec![label("Inconsistency ")], inconsistency),
             self.line(vec![label("Weighted inconsistency ")], weighted),
-            self.line(
-                vec![label("Rank (1 least inconsistent; = tie; n? unrated) ")],
-                rank,
-            ),
+            self.line(vec![label("Weighted consistency ")], consistency),
+            self.line(vec![label("Unrated cells ")], unrated),
+            self.line(vec![label(rank_label(width))], rank),
         ];
         render_lines(frame, lines, area);
+    }
+}
+
+/// The rank row's label, shorter when the evidence block is narrow (a
+/// zoomed matrix gives its width to the hypotheses).
+fn rank_label(width: usize) -> &'static str {
+    const FULL: &str = "Rank (1 least inconsistent; = tie; n? unrated) ";
+    if display_width(FULL) <= width {
+        FULL
+    } else {
+        "Rank (= tie; n? unrated) "
     }
 }
 
@@ -351,21 +394,29 @@ fn meta_width() -> usize {
     usize::from(EVIDENCE_META_WIDTH)
 }
 
-/// Credibility and relevance as one letter each (L, M, H), then
+/// The kind in three letters (an assumption must not look like a fact),
+/// credibility and relevance as one letter each (L, M, H), then
 /// diagnosticity; the detail area spells them out.
 fn meta_header() -> String {
-    fit_to_width(" C R  Diag", meta_width())
+    fit_to_width(" Knd C R  Diag", meta_width())
 }
 
-fn meta(credibility: Level, relevance: Level, diagnosticity: f64) -> String {
+fn meta(kind: EvidenceKind, credibility: Level, relevance: Level, diagnosticity: f64) -> String {
     let letter = |level: Level| match level {
         Level::Low => 'L',
         Level::Medium => 'M',
         Level::High => 'H',
     };
+    let kind = match kind {
+        EvidenceKind::Fact => "fct",
+        EvidenceKind::Report => "rep",
+        EvidenceKind::Assumption => "asm",
+        EvidenceKind::Absence => "abs",
+        EvidenceKind::Other => "oth",
+    };
     fit_to_width(
         &format!(
-            " {} {} {diagnosticity:>4.2} ",
+            " {kind} {} {} {diagnosticity:>4.2} ",
             letter(credibility),
             letter(relevance)
         ),

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::theme;
+use crate::model::Rating;
 use crate::scoring::Scores;
 use crate::text::one_line;
 use crate::tui::state::{MatrixRow, OpenMatrix, State};
@@ -20,7 +21,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, open: &OpenMatrix, sco
     let lines = match open.row {
         MatrixRow::Title => title_detail(open, &state.workspace.display_path(&open.path)),
         MatrixRow::Hypotheses => hypothesis_detail(open, scores),
-        MatrixRow::Evidence(index) => evidence_detail(open, scores, index),
+        MatrixRow::Evidence(index) => evidence_detail(state, open, scores, index),
     };
     frame.render_widget(
         Paragraph::new(lines)
@@ -106,7 +107,26 @@ fn hypothesis_detail(open: &OpenMatrix, scores: &Scores) -> Vec<Line<'static>> {
     lines
 }
 
-fn evidence_detail(open: &OpenMatrix, scores: &Scores, index: usize) -> Vec<Line<'static>> {
+/// A rating in the analyst's words, before the hypothesis it is about:
+/// "consistent with H1".
+fn rating_phrase(rating: Option<Rating>) -> &'static str {
+    match rating {
+        None => "not yet rated against",
+        Some(Rating::VeryConsistent) => "very consistent with",
+        Some(Rating::Consistent) => "consistent with",
+        Some(Rating::Neutral) => "neutral towards",
+        Some(Rating::NotApplicable) => "does not bear on",
+        Some(Rating::Inconsistent) => "inconsistent with",
+        Some(Rating::VeryInconsistent) => "very inconsistent with",
+    }
+}
+
+fn evidence_detail(
+    state: &State,
+    open: &OpenMatrix,
+    scores: &Scores,
+    index: usize,
+) -> Vec<Line<'static>> {
     let evidence = &open.matrix.evidence()[index];
     let mut facts = vec![
         evidence.kind.word().to_owned(),
@@ -128,26 +148,29 @@ fn evidence_detail(open: &OpenMatrix, scores: &Scores, index: usize) -> Vec<Line
     if let Some(hypothesis) = open.matrix.hypotheses().get(open.column) {
         let rating = evidence.rating(open.column);
         lines.push(Line::from(vec![
-            Span::raw(format!(
-                "Against {} {}: ",
-                one_line(&hypothesis.id),
-                one_line(&hypothesis.title)
-            )),
             Span::styled(
                 rating.map_or("unrated", |r| r.code()).to_owned(),
                 theme::rating(rating),
             ),
+            Span::raw(format!(
+                " · {} {} {}",
+                rating_phrase(rating),
+                one_line(&hypothesis.id),
+                one_line(&hypothesis.title)
+            )),
         ]));
     }
     lines.extend(super::sensitivity_detail::evidence_lines(open, index));
     if let Some(source) = &evidence.source {
+        let line = state
+            .passage_lines
+            .get(source)
+            .map_or_else(|| "line …".to_owned(), ToString::to_string);
         lines.push(Line::from(vec![
             label("Source: "),
             Span::raw(format!(
-                "{} bytes {}–{} (Enter to read it)",
+                "{}, {line} (Enter to read it)",
                 one_line(&source.document),
-                source.start,
-                source.end
             )),
         ]));
         lines.push(Line::raw(format!("“{}”", one_line(&source.quote))));

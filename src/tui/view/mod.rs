@@ -10,10 +10,12 @@ mod library;
 mod matrix;
 mod matrix_detail;
 mod pane_block;
+mod probability;
 mod reader;
 mod scenario;
 mod sensitivity_detail;
 mod status;
+pub mod team;
 pub mod theme;
 mod too_small;
 
@@ -32,10 +34,12 @@ pub fn draw(frame: &mut Frame, state: &State) {
     let area = frame.area();
     if crate::tui::layout::too_small(area.width, area.height) {
         too_small::draw(frame);
+        theme::finish(frame.buffer_mut());
         return;
     }
     let areas = crate::tui::layout::areas_for(area, state.focus, state.zoomed);
-    for pane in Pane::ALL {
+    let team = state.team.as_ref().filter(|t| t.shown);
+    for pane in Pane::ALL.into_iter().filter(|_| team.is_none()) {
         if let Some(rect) = areas.of(pane) {
             match pane {
                 Pane::Library => library::draw(frame, rect, state),
@@ -44,17 +48,27 @@ pub fn draw(frame: &mut Frame, state: &State) {
             }
         }
     }
+    if let Some(view) = team {
+        // The team view takes the panes' place, under any popup.
+        let main = ratatui::layout::Rect {
+            height: areas.status.y.saturating_sub(area.y),
+            ..area
+        };
+        team::draw(frame, main, view);
+    }
     status::draw(frame, areas.status, state);
     for popup in &state.popups {
         match popup {
             Popup::Help { scroll } => help::draw(frame, *scroll),
             Popup::Messages { scroll } => help::draw_messages(frame, &state.log, *scroll),
+            Popup::Health { entries, scroll } => help::draw_health(frame, entries, *scroll),
             Popup::Form(form) => form::draw(frame, form),
             Popup::Confirm { text, question } => confirm::draw(frame, text, question.choices()),
             Popup::Export { selected } => export::draw(frame, state, *selected),
             Popup::Scenario(view) => scenario::draw(frame, state, view),
         }
     }
+    theme::finish(frame.buffer_mut());
 }
 
 use crate::tui::layout::centered;
