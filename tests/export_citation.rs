@@ -60,16 +60,19 @@ fn the_brief_and_markdown_cite_title_publisher_date_and_url() {
     );
 }
 
-#[test]
-fn the_html_caption_cites_the_document() {
-    let html = exported(Format::Html, Some(SIDECAR));
+/// The text of each figure caption of the HTML export, read by an HTML parser.
+fn html_captions(sidecar: Option<&str>) -> Vec<String> {
+    let html = exported(Format::Html, sidecar);
     let page = scraper::Html::parse_document(&html);
     let caption = scraper::Selector::parse("figure figcaption").unwrap();
-    let captions: Vec<String> = page
-        .select(&caption)
+    page.select(&caption)
         .map(|element| element.text().collect())
-        .collect();
-    assert_eq!(captions, [CITED]);
+        .collect()
+}
+
+#[test]
+fn the_html_caption_cites_the_document() {
+    assert_eq!(html_captions(Some(SIDECAR)), [CITED]);
 }
 
 #[test]
@@ -81,15 +84,8 @@ fn without_a_sidecar_the_documents_own_title_is_cited_before_its_file() {
         brief.contains("- E1: “The port closed.”, seeds/storm.txt, line 1 (bytes 0–16)."),
         "{brief}"
     );
-    let html = exported(Format::Html, None);
-    let page = scraper::Html::parse_document(&html);
-    let caption = scraper::Selector::parse("figure figcaption").unwrap();
-    let captions: Vec<String> = page
-        .select(&caption)
-        .map(|element| element.text().collect())
-        .collect();
     assert_eq!(
-        captions,
+        html_captions(None),
         ["“The port closed.”, seeds/storm.txt, line 1 (bytes 0–16)"]
     );
 }
