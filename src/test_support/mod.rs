@@ -7,7 +7,7 @@ use proptest::prelude::*;
 
 use crate::model::{
     Evidence, EvidenceKind, Hypothesis, Level, LikelihoodOverrides, Matrix, Passage, Probability,
-    Rating, SetAside,
+    Rating,
 };
 
 /// Text that exercises escaping: quotes, backslashes, newlines, control
@@ -66,10 +66,9 @@ fn evidence(columns: usize) -> impl Strategy<Value = (String, Evidence, Vec<Opti
         proptest::option::of(awkward_text()),
         proptest::option::of(passage()),
         proptest::collection::vec(rating(), columns),
-        set_aside(),
     )
         .prop_map(
-            |(summary, kind, credibility, relevance, date, notes, source, ratings, set_aside)| {
+            |(summary, kind, credibility, relevance, date, notes, source, ratings)| {
                 let mut evidence = Evidence::new("", summary.clone());
                 evidence.kind = kind;
                 evidence.credibility = credibility;
@@ -77,7 +76,6 @@ fn evidence(columns: usize) -> impl Strategy<Value = (String, Evidence, Vec<Opti
                 evidence.date = date.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d));
                 evidence.notes = notes;
                 evidence.source = source;
-                evidence.set_aside = set_aside;
                 (summary, evidence, ratings)
             },
         )
@@ -99,7 +97,6 @@ pub fn arbitrary_matrix() -> impl Strategy<Value = Matrix> {
                     proptest::option::of(awkward_text()),
                     probability(),
                     probability(),
-                    set_aside(),
                 ),
                 columns,
             ),
@@ -114,7 +111,7 @@ pub fn arbitrary_matrix() -> impl Strategy<Value = Matrix> {
                     matrix.created = created;
                     matrix.updated = updated;
                     (matrix.exhaustive, matrix.likelihood) = settings;
-                    for (n, (title, description, prior, probability, set_aside)) in
+                    for (n, (title, description, prior, probability)) in
                         hypotheses.into_iter().enumerate()
                     {
                         let mut hypothesis =
@@ -122,7 +119,6 @@ pub fn arbitrary_matrix() -> impl Strategy<Value = Matrix> {
                         hypothesis.description = description;
                         hypothesis.prior = prior;
                         hypothesis.probability = probability;
-                        hypothesis.set_aside = set_aside;
                         matrix.push_hypothesis(hypothesis);
                     }
                     for (n, (summary, mut evidence, ratings)) in rows.into_iter().enumerate() {
@@ -137,15 +133,6 @@ pub fn arbitrary_matrix() -> impl Strategy<Value = Matrix> {
                 },
             )
     })
-}
-
-/// Mostly counted; set aside with and without a reason.
-fn set_aside() -> impl Strategy<Value = SetAside> {
-    prop_oneof![
-        4 => Just(SetAside::Counted),
-        1 => Just(SetAside::Aside { reason: None }),
-        1 => awkward_text().prop_map(|reason| SetAside::Aside { reason: Some(non_blank(reason)) }),
-    ]
 }
 
 /// A probability as a file may hold one: awkward decimals, 0 and 1.
