@@ -8,7 +8,9 @@
 //!   rated: under 2 ms, split, zoomed (all the columns that fit), and zoomed
 //!   with the evidence by diagnosticity. The same state is redrawn, so this
 //!   is the cost of building the frame and finding nothing changed;
-//! - rating a cell to the next frame (update, rescore, draw): under 5 ms.
+//! - rating a cell to the next frame (update, rescore, draw): under 5 ms,
+//!   also with the probability rows shown (their reading updated by the
+//!   edit, not recomputed).
 //!   Each iteration changes the cell (I, II, I, …) and adds an edit to the
 //!   undo history, as typing does; the growth is printed after the run;
 //! - a 50 MB document (the seeds, repeated): the first screen under 150 ms
@@ -27,11 +29,14 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;
 
+use ach_workbench::config::{AfterRating, Theme};
 use ach_workbench::document::Document;
 use ach_workbench::edit::Edit;
 use ach_workbench::model::{Matrix, Rating};
 use ach_workbench::tui::action::Action;
+use ach_workbench::tui::keymap::KEYMAP;
 use ach_workbench::tui::msg::Msg;
+use ach_workbench::tui::settings::Settings;
 use ach_workbench::tui::state::{EvidenceOrder, LibraryState, MatrixRow, Pane, State};
 use ach_workbench::tui::update::{open_matrix_now, update};
 use ach_workbench::tui::view::draw;
@@ -227,13 +232,16 @@ fn rating<M: Clock>(c: &mut Criterion<M>) {
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(4));
 
-    for (name, zoomed, order) in [
-        ("split", false, EvidenceOrder::File),
+    for (name, zoomed, order, probability) in [
+        ("split", false, EvidenceOrder::File, false),
         (
             "zoomed, by diagnosticity",
             true,
             EvidenceOrder::Diagnosticity,
+            false,
         ),
+        // The probability rows (`p`) kept current edit by edit.
+        ("split, probability rows", false, EvidenceOrder::File, true),
     ] {
         let mut ratings = [Rating::Inconsistent, Rating::VeryInconsistent]
             .into_iter()
@@ -244,6 +252,14 @@ fn rating<M: Clock>(c: &mut Criterion<M>) {
                 let mut bench = fixture.with_matrix(matrix.clone());
                 bench.state.zoomed = zoomed;
                 bench.state.matrix.as_mut().unwrap().order = order;
+                if probability {
+                    bench.send(Msg::Action(Action::ToggleProbability));
+                    bench.draw();
+                    assert!(
+                        bench.screen().contains("Model posterior"),
+                        "{name}: the probability rows are drawn"
+                    );
+                }
                 // A cell in the middle of the screen, not the first one.
                 for action in [
                     Action::Down,
@@ -496,6 +512,15 @@ criterion_group! {
 }
 
 fn main() {
+    // The cursor stays on the cell it rates, so each iteration of "rate a
+    // cell" re-rates one cell (I, II, I, …) instead of walking the row.
+    Settings {
+        keymap: KEYMAP.to_vec(),
+        theme: Theme::default(),
+        analyst: None,
+        after_rating: AfterRating::Stay,
+    }
+    .install();
     match std::env::var("ACH_BENCH_CLOCK").as_deref() {
         Ok("cpu") => cpu_clock(),
         Ok("wall") | Err(_) => wall_clock(),

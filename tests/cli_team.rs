@@ -92,3 +92,60 @@ fn the_text_lists_the_splits_biggest_first_and_partial_items() {
     );
     assert!(text.contains("  carol: H1\n"), "{text}");
 }
+
+/// Adds `probability = P` to each hypothesis of `analyst`'s copy.
+fn judge(dir: &Path, analyst: &str, judged: [&str; 2]) {
+    let path = dir.join(format!("{analyst}.toml"));
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace(
+            "title = \"Alone\"\n",
+            &format!("title = \"Alone\"\nprobability = {}\n", judged[0]),
+        )
+        .replace(
+            "title = \"With help\"\n",
+            &format!("title = \"With help\"\nprobability = {}\n", judged[1]),
+        );
+    std::fs::write(path, text).unwrap();
+}
+
+#[test]
+fn judged_probabilities_are_made_coherent_then_averaged() {
+    let dir = folder();
+    // Alice's sum to 1.25 (coherent 0.6, 0.4), Bob's to 1; Carol gives none.
+    judge(dir.path(), "alice", ["0.75", "0.5"]);
+    judge(dir.path(), "bob", ["0.2", "0.8"]);
+    let run = |json: bool| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_ach"));
+        command.arg("team").arg(dir.path());
+        if json {
+            command.arg("--json");
+        }
+        let output = command.output().unwrap();
+        assert!(output.status.success());
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let json: Value = serde_json::from_str(&run(true)).unwrap();
+    let p = &json["probabilities"];
+    let close = |value: &Value, expected: f64| (value.as_f64().unwrap() - expected).abs() < 1e-12;
+    assert!(close(&p["coherent"]["alice"]["H1"], 0.6));
+    assert!(close(&p["coherent"]["bob"]["H2"], 0.8));
+    assert_eq!(p["coherent"]["carol"], Value::Null);
+    assert!(close(&p["average"]["H1"], 0.4));
+    assert!(close(&p["average"]["H2"], 0.6));
+    assert_eq!(p["averaged"], 2);
+    let posterior: f64 = ["H1", "H2"]
+        .iter()
+        .map(|h| p["posterior"][h].as_f64().unwrap())
+        .sum();
+    assert!((posterior - 1.0).abs() < 1e-12);
+    let text = run(false);
+    assert!(
+        text.contains("(2 of 3 analysts give one for every hypothesis)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  H1 Alone: team 0.40 (unlikely), model "),
+        "{text}"
+    );
+}

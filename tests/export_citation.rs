@@ -1,5 +1,5 @@
-//! The exports cite a passage by its document's metadata sidecar: title,
-//! publisher, date and URL before the file and line.
+//! The exports cite a passage by its document's metadata sidecar (title,
+//! publisher, date and URL) or else its own title, before the file and line.
 
 use std::fs;
 
@@ -60,23 +60,32 @@ fn the_brief_and_markdown_cite_title_publisher_date_and_url() {
     );
 }
 
-#[test]
-fn the_html_caption_cites_the_document() {
-    let html = exported(Format::Html, Some(SIDECAR));
+/// The text of each figure caption of the HTML export, read by an HTML parser.
+fn html_captions(sidecar: Option<&str>) -> Vec<String> {
+    let html = exported(Format::Html, sidecar);
     let page = scraper::Html::parse_document(&html);
     let caption = scraper::Selector::parse("figure figcaption").unwrap();
-    let captions: Vec<String> = page
-        .select(&caption)
+    page.select(&caption)
         .map(|element| element.text().collect())
-        .collect();
-    assert_eq!(captions, [CITED]);
+        .collect()
 }
 
 #[test]
-fn without_a_sidecar_the_file_and_line_are_cited() {
+fn the_html_caption_cites_the_document() {
+    assert_eq!(html_captions(Some(SIDECAR)), [CITED]);
+}
+
+#[test]
+fn without_a_sidecar_the_documents_own_title_is_cited_before_its_file() {
+    // The title is the document's first non-blank line, as the library
+    // lists it: a reader sees what the source is, not only a file name.
     let brief = exported(Format::Brief, None);
     assert!(
-        brief.contains("- E1: seeds/storm.txt, line 1 (bytes 0–16)."),
+        brief.contains("- E1: “The port closed.”, seeds/storm.txt, line 1 (bytes 0–16)."),
         "{brief}"
+    );
+    assert_eq!(
+        html_captions(None),
+        ["“The port closed.”, seeds/storm.txt, line 1 (bytes 0–16)"]
     );
 }

@@ -4,8 +4,11 @@
 use std::fs;
 use std::path::Path;
 
-use ach_workbench::export::Format;
+use ach_workbench::export::{ExportContext, Format, export};
+use ach_workbench::storage::load_matrix;
+use ach_workbench::workspace::Workspace;
 use assert_cmd::Command;
+use chrono::NaiveDate;
 use predicates::prelude::*;
 
 /// The golden sample: a matrix under the repository, whose passages quote
@@ -21,11 +24,14 @@ fn ach() -> Command {
     command
 }
 
+/// What the library exports for the sample, dated 2026-02-20, with the
+/// repository as its workspace (the one `ach` finds above the sample).
 fn golden(format: Format) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(format!("sample.{}", format.extension()));
-    fs::read_to_string(path).unwrap()
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let workspace = Workspace::new(root);
+    let context = ExportContext::new(NaiveDate::from_ymd_opt(2026, 2, 20).unwrap())
+        .with_workspace(&workspace);
+    export(&load_matrix(&root.join(SAMPLE)).unwrap(), format, &context)
 }
 
 #[test]

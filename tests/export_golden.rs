@@ -1,11 +1,10 @@
-//! Every export format on a sample matrix, compared with checked-in files
-//! in `tests/golden/` (open `sample.html` in a browser to review it), and
-//! the CSV and HTML read back by real parsers.
+//! Every export format of the sample matrix `tests/golden/sample.toml`,
+//! held as insta snapshots, and the CSV and HTML read back by real parsers.
 //!
-//! After an intended change, regenerate the files with
-//! `UPDATE_GOLDEN=1 cargo test --test export_golden` and review the diff.
+//! After an intended change, `cargo insta review` (or `cargo insta test
+//! --accept --test export_golden`) and review the diff.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use ach_workbench::export::{CSV_EVIDENCE_COLUMNS, ExportContext, Format, export};
 use ach_workbench::model::{Matrix, Rating};
@@ -18,14 +17,10 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn golden(name: &str) -> PathBuf {
-    root().join("tests/golden").join(name)
-}
-
 /// The sample matrix (a copy of a matrix in `hypotheses/`, so editing the
-/// samples does not move the golden files) and its export.
+/// samples does not move the snapshots) and its export.
 fn sample() -> Matrix {
-    load_matrix(&golden("sample.toml")).unwrap()
+    load_matrix(&root().join("tests/golden/sample.toml")).unwrap()
 }
 
 fn exported(format: Format) -> String {
@@ -36,51 +31,34 @@ fn exported(format: Format) -> String {
     export(&sample(), format, &context)
 }
 
+/// The export of the sample in `format`, as an insta snapshot
+/// (`tests/snapshots/export_golden__sample.EXT.snap`).
 fn assert_golden(format: Format) {
-    let actual = exported(format);
-    let path = golden(&format!("sample.{}", format.extension()));
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, &actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
-    if actual != expected {
-        let line = actual
-            .lines()
-            .zip(expected.lines())
-            .position(|(a, e)| a != e)
-            .map_or_else(|| "the end".to_owned(), |n| format!("line {}", n + 1));
-        panic!(
-            "{} differs from the export at {line}; rerun with UPDATE_GOLDEN=1 if the change \
-             is intended",
-            path.display()
-        );
-    }
+    insta::assert_snapshot!(format!("sample.{}", format.extension()), exported(format));
 }
 
 #[test]
-fn markdown_matches_the_golden_file() {
+fn markdown_matches_its_snapshot() {
     assert_golden(Format::Markdown);
 }
 
 #[test]
-fn html_matches_the_golden_file() {
+fn html_matches_its_snapshot() {
     assert_golden(Format::Html);
 }
 
 #[test]
-fn csv_matches_the_golden_file() {
+fn csv_matches_its_snapshot() {
     assert_golden(Format::Csv);
 }
 
 #[test]
-fn json_matches_the_golden_file() {
+fn json_matches_its_snapshot() {
     assert_golden(Format::Json);
 }
 
 #[test]
-fn brief_matches_the_golden_file() {
+fn brief_matches_its_snapshot() {
     assert_golden(Format::Brief);
 }
 
@@ -108,7 +86,8 @@ fn csv_reads_back_with_one_row_per_item_and_the_matrix_ratings() {
             assert_eq!(rating, evidence.rating(column), "{} {column}", evidence.id);
         }
     }
-    // A blank row, then the scores under each hypothesis.
+    // A blank row, then the scores and the probability reading under each
+    // hypothesis.
     assert!(rest[0].iter().all(str::is_empty));
     let labels: Vec<&str> = rest[1..].iter().map(|record| &record[0]).collect();
     assert_eq!(
@@ -118,7 +97,11 @@ fn csv_reads_back_with_one_row_per_item_and_the_matrix_ratings() {
             "inconsistency",
             "weighted inconsistency",
             "weighted consistency",
-            "unrated"
+            "unrated",
+            "prior",
+            "model posterior",
+            "judged",
+            "coherent"
         ]
     );
     let ranks: Vec<&str> = rest[1].iter().skip(first_rating).collect();

@@ -217,8 +217,8 @@ fn markdown_keeps_its_tables_and_gives_the_text_back() {
     let markdown = exported(Format::Markdown);
     assert_markdown_is_inert(&markdown);
     let tables = assert_tables_keep_their_columns(&markdown);
-    // Hypotheses, matrix, scores, diagnosticity.
-    assert_eq!(tables.len(), 4);
+    // Hypotheses, matrix, scores, probabilities, diagnosticity.
+    assert_eq!(tables.len(), 5);
     let hypotheses = &tables[0];
     assert_eq!(hypotheses.len(), 2 + matrix.hypotheses().len());
     for (row, hypothesis) in hypotheses[2..].iter().zip(matrix.hypotheses()) {
@@ -236,6 +236,12 @@ fn markdown_keeps_its_tables_and_gives_the_text_back() {
         for (column, cell) in row[5..].iter().enumerate() {
             assert_eq!(cell, evidence.rating(column).unwrap().code());
         }
+    }
+    let probabilities = &tables[3];
+    assert_eq!(probabilities.len(), 2 + matrix.hypotheses().len());
+    for (row, hypothesis) in probabilities[2..].iter().zip(matrix.hypotheses()) {
+        assert_eq!(unescape_markdown(&row[0]), hypothesis.id);
+        assert_eq!(unescape_markdown(&row[1]), lf(&hypothesis.title));
     }
     // Quotes come back line by line from their blockquotes.
     let quoted: String = markdown
@@ -267,7 +273,7 @@ fn the_brief_is_inert_too() {
 
 // -------------------------------------------------------------------- HTML
 
-const ELEMENTS: [&str; 30] = [
+const ELEMENTS: [&str; 33] = [
     "html",
     "head",
     "meta",
@@ -298,6 +304,10 @@ const ELEMENTS: [&str; 30] = [
     "blockquote",
     "figcaption",
     "br",
+    // The probability section's caveat and list of findings.
+    "em",
+    "ul",
+    "li",
 ];
 
 const ATTRIBUTES: [&str; 8] = [
@@ -381,7 +391,8 @@ fn csv_parses_and_no_cell_can_run_as_a_formula() {
             format!("{}: {}", hypothesis.id, hypothesis.title)
         );
     }
-    assert_eq!(records.len(), matrix.evidence().len() + 1 + 5);
+    // Items, a blank row, five score rows, four probability rows.
+    assert_eq!(records.len(), matrix.evidence().len() + 1 + 5 + 4);
     for (record, evidence) in records.iter().zip(matrix.evidence()) {
         let source = evidence.source.as_ref().unwrap();
         let cell = |n: usize| restore_formula(&record[n]).to_owned();

@@ -153,6 +153,22 @@ fn small_documents_at_every_width() {
     }
 }
 
+/// Found by `cargo fuzz run document` (crash-f2a8caf3…): a hard-wrapped
+/// text (lines filled to one width, running on), whose sentences rightly
+/// cross single line breaks, was checked as if every line were a
+/// paragraph. The check now holds a hard-wrapped sentence to its
+/// blank-line-separated block instead.
+#[test]
+fn a_hard_wrapped_sentence_may_cross_line_breaks_but_not_blank_lines() {
+    check_document_input(
+        b"\x14The Iran-Azerbaijan Escalation: Motives, Consequenc\x14schema = 1\x0atit\
+      le = \x22Where does the Iran\xe2\x80\x93Azerbaijan escalation go?\x22\x0aque\
+      stion = \x22After thetted = 2026-02-14T10:00:00Z\x0aupdated = 2026-02-16T14:\
+      es and Future Scenarios\x0a\x0a\x0aIn remarkable20:00Z\x0a\x0a[[ and \xc2\
+      \xa0fast-paced develoh",
+    );
+}
+
 #[test]
 fn binary_is_refused_only_in_the_first_8_kib() {
     check_document(b"GIF89a\0\0", 10);

@@ -6,8 +6,9 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use super::Outcome;
-use crate::storage::{SaveError, create_new, matrix_to_toml};
+use crate::import::{ProjectError, import_project};
 use crate::text::inert;
+use crate::workspace::Workspace;
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
@@ -26,54 +27,25 @@ pub fn run(
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
     let file = args.file.display().to_string();
-    let bytes = match crate::fsio::read_regular(&args.file) {
-        Ok(bytes) => bytes,
-        Err(error) => {
-            writeln!(
-                err,
-                "ach: {}",
-                inert(&format!("{file}: cannot read: {error}"))
-            )?;
-            return Ok(Outcome::Invalid);
-        }
+    let root = match workspace {
+        Some(root) => root.to_owned(),
+        None => std::env::current_dir()?,
     };
-    let imported = match crate::parc::read(&bytes) {
+    let imported = match import_project(&Workspace::new(root), &args.file, args.output.as_deref()) {
         Ok(imported) => imported,
         Err(error) => {
-            writeln!(err, "ach: {}", inert(&format!("{file}: {error}")))?;
+            let message = match error {
+                ProjectError::Exists(path) => format!(
+                    "{}: already exists; choose another with --output",
+                    path.display()
+                ),
+                ProjectError::Read(_) | ProjectError::Format(_) => format!("{file}: {error}"),
+                other => other.to_string(),
+            };
+            writeln!(err, "ach: {}", inert(&message))?;
             return Ok(Outcome::Invalid);
         }
     };
-    let output = match &args.output {
-        Some(path) => path.clone(),
-        None => {
-            let root = match workspace {
-                Some(root) => root.to_owned(),
-                None => std::env::current_dir()?,
-            };
-            let stem = args.file.file_stem().unwrap_or_default();
-            root.join("hypotheses").join(stem).with_extension("toml")
-        }
-    };
-    if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty())
-        && let Err(error) = std::fs::create_dir_all(parent)
-    {
-        let message = format!("{}: cannot create: {error}", parent.display());
-        writeln!(err, "ach: {}", inert(&message))?;
-        return Ok(Outcome::Invalid);
-    }
-    let text = matrix_to_toml(&imported.matrix);
-    if let Err(error) = create_new(&output, text.as_bytes()) {
-        let message = match error {
-            SaveError::AlreadyExists { .. } => format!(
-                "{}: already exists; choose another with --output",
-                output.display()
-            ),
-            other => other.to_string(),
-        };
-        writeln!(err, "ach: {}", inert(&message))?;
-        return Ok(Outcome::Invalid);
-    }
     for lost in &imported.lost {
         writeln!(
             err,
@@ -83,9 +55,9 @@ pub fn run(
     }
     let summary = format!(
         "{}: imported {} hypotheses and {} evidence items from {file}",
-        output.display(),
-        imported.matrix.hypotheses().len(),
-        imported.matrix.evidence().len(),
+        imported.matrix.display(),
+        imported.hypotheses,
+        imported.evidence,
     );
     writeln!(out, "{}", inert(&summary))?;
     Ok(Outcome::Success)

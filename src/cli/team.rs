@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use serde_json::{Map, Value, json};
 
 use super::{Outcome, report_load_error};
+use crate::probability::estimative_word;
 use crate::team::{Team, TeamError, compare, load_team, team_files};
 use crate::text::inert;
 
@@ -99,8 +100,34 @@ pub fn to_json(team: &Team) -> Value {
             .map(|p| json!({ "id": p.id, "analysts": p.analysts }))
             .collect()
     };
+    let ids = |values: &[f64]| -> Map<String, Value> {
+        team.consensus
+            .hypotheses()
+            .iter()
+            .zip(values)
+            .map(|(h, p)| (h.id.clone(), json!(p)))
+            .collect()
+    };
+    let probabilities = &team.probabilities;
+    let coherent: Map<String, Value> = team
+        .analysts
+        .iter()
+        .zip(&probabilities.coherent)
+        .map(|(a, values)| {
+            (
+                a.clone(),
+                values.as_deref().map_or(Value::Null, |v| ids(v).into()),
+            )
+        })
+        .collect();
     json!({
         "analysts": team.analysts,
+        "probabilities": {
+            "posterior": ids(&probabilities.posterior),
+            "coherent": coherent,
+            "average": probabilities.average.as_deref().map_or(Value::Null, |v| ids(v).into()),
+            "averaged": probabilities.averaged(),
+        },
         "cells": cells,
         "hypotheses": hypotheses,
         "leaders": leaders,
@@ -135,6 +162,7 @@ fn write_text(team: &Team, out: &mut dyn Write) -> io::Result<()> {
             ),
         )?;
     }
+    write_probabilities(team, out)?;
     line(out, "\nEach analyst's leader".to_owned())?;
     for (analyst, ids) in team.analysts.iter().zip(&team.leaders) {
         line(
@@ -195,6 +223,34 @@ fn write_text(team: &Team, out: &mut dyn Write) -> io::Result<()> {
                 )?;
             }
         }
+    }
+    Ok(())
+}
+
+/// The team's average of coherent estimates beside the consensus model.
+fn write_probabilities(team: &Team, out: &mut dyn Write) -> io::Result<()> {
+    let p = &team.probabilities;
+    let worded = |value: f64| format!("{value:.2} ({})", estimative_word(value));
+    writeln!(
+        out,
+        "\nProbabilities: each analyst's judged values made coherent, then averaged ({} of {} \
+         analysts give one for every hypothesis), beside the consensus model's posterior",
+        p.averaged(),
+        team.analysts.len()
+    )?;
+    for &h in &team.scores.ranking {
+        let hypothesis = &team.consensus.hypotheses()[h];
+        let average = p
+            .average
+            .as_ref()
+            .map_or_else(|| "none".to_owned(), |values| worded(values[h]));
+        let text = format!(
+            "  {} {}: team {average}, model {}",
+            hypothesis.id,
+            hypothesis.title,
+            worded(p.posterior[h])
+        );
+        writeln!(out, "{}", inert(&text))?;
     }
     Ok(())
 }

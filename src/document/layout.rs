@@ -6,6 +6,12 @@
 //! the screen costs. Wrapped rows are cached per paragraph until the width
 //! changes. A position is a (paragraph, row) pair; byte offsets convert to
 //! and from positions.
+//!
+//! A reader's layout may put one empty row after each paragraph that is
+//! followed by another (see [`Layout::with_paragraph_gaps`]): text with
+//! one paragraph per line and no blank lines between them would otherwise
+//! run together. A gap row covers no bytes; blank lines in the text are
+//! gaps of their own and get none added.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -57,6 +63,8 @@ pub struct VisualLine {
 pub struct Layout {
     width: usize,
     paragraphs: HashMap<usize, WrappedParagraph>,
+    /// An empty row after each paragraph followed by another.
+    gaps: bool,
 }
 
 /// The rows of one paragraph found so far.
@@ -67,11 +75,14 @@ struct WrappedParagraph {
     rows: Vec<(usize, usize)>,
     /// All rows are known.
     complete: bool,
+    /// The last row is a gap row (no bytes, after the text).
+    gap: bool,
 }
 
 impl WrappedParagraph {
-    /// Wraps one more row of `text`; false when all rows are known.
-    fn wrap_one(&mut self, text: &str, width: usize) -> bool {
+    /// Wraps one more row of `text` (and the gap row after the last one
+    /// when `gap`); false when all rows are known.
+    fn wrap_one(&mut self, text: &str, width: usize, gap: bool) -> bool {
         if self.complete {
             return false;
         }
@@ -79,7 +90,16 @@ impl WrappedParagraph {
         let (end, shown) = next_row(text, start, width);
         self.rows.push((end, shown));
         self.complete = end >= text.len();
+        if self.complete && gap {
+            self.rows.push((text.len(), text.len()));
+            self.gap = true;
+        }
         true
+    }
+
+    /// The last row that holds text (a line ending belongs to it).
+    fn last_text_row(&self) -> usize {
+        self.rows.len() - 1 - usize::from(self.gap)
     }
 
     fn row(&self, row: usize) -> (Range<usize>, usize) {
@@ -95,7 +115,25 @@ impl Layout {
         Layout {
             width: width.max(1),
             paragraphs: HashMap::new(),
+            gaps: false,
         }
+    }
+
+    /// The same layout with an empty row after each paragraph that is
+    /// followed by another, unless either is blank.
+    pub fn with_paragraph_gaps(mut self) -> Self {
+        self.gaps = true;
+        self.paragraphs.clear();
+        self
+    }
+
+    /// Whether paragraph `paragraph` gets a gap row after it.
+    fn gap_after(&self, doc: &Document, paragraph: usize) -> bool {
+        let blank = |p: usize| doc.paragraph(p).trim().is_empty();
+        self.gaps
+            && paragraph + 1 < doc.paragraph_count()
+            && !blank(paragraph)
+            && !blank(paragraph + 1)
     }
 
     /// The width of the rows.
@@ -213,16 +251,17 @@ impl Layout {
         let text = &doc.text()[range.clone()];
         let relative = offset.saturating_sub(range.start);
         let width = self.width;
+        let gap = self.gap_after(doc, paragraph);
         let wrapped = self.wrapped(doc, paragraph);
         while wrapped.rows.last().is_some_and(|&(end, _)| end <= relative) {
-            if !wrapped.wrap_one(text, width) {
+            if !wrapped.wrap_one(text, width, gap) {
                 break;
             }
         }
         let row = wrapped
             .rows
             .partition_point(|&(end, _)| end <= relative)
-            .min(wrapped.rows.len() - 1);
+            .min(wrapped.last_text_row());
         Position { paragraph, row }
     }
 
@@ -265,8 +304,9 @@ impl Layout {
     fn rows_up_to(&mut self, doc: &Document, paragraph: usize, row: usize) -> usize {
         let text = doc.paragraph(paragraph);
         let width = self.width;
+        let gap = self.gap_after(doc, paragraph);
         let wrapped = self.wrapped(doc, paragraph);
-        while wrapped.rows.len() <= row && wrapped.wrap_one(text, width) {}
+        while wrapped.rows.len() <= row && wrapped.wrap_one(text, width, gap) {}
         wrapped.rows.len()
     }
 
@@ -277,9 +317,10 @@ impl Layout {
                 .retain(|&cached, _| cached.abs_diff(paragraph) < CACHED_PARAGRAPHS / 2);
         }
         let width = self.width;
+        let gap = self.gap_after(doc, paragraph);
         self.paragraphs.entry(paragraph).or_insert_with(|| {
             let mut wrapped = WrappedParagraph::default();
-            wrapped.wrap_one(doc.paragraph(paragraph), width);
+            wrapped.wrap_one(doc.paragraph(paragraph), width, gap);
             wrapped
         })
     }
@@ -396,6 +437,33 @@ mod tests {
         assert!(wrapped.rows.len() <= 62, "{}", wrapped.rows.len());
     }
 
+    fn made(width: usize, gaps: bool) -> Layout {
+        let layout = Layout::new(width);
+        if gaps {
+            layout.with_paragraph_gaps()
+        } else {
+            layout
+        }
+    }
+
+    #[test]
+    fn paragraphs_are_separated_by_one_empty_row() {
+        let doc = Document::from_text("t", "one two three\nfour\n\nfive\n");
+        let mut layout = Layout::new(9).with_paragraph_gaps();
+        let lines = layout.lines(&doc, Position::TOP, 10);
+        // A gap after "three" and none around the blank line.
+        assert_eq!(
+            shown(&doc, &lines),
+            ["one two ", "three", "", "four", "", "five"]
+        );
+        assert_eq!(lines[2].position, at(0, 2));
+        assert_eq!(lines[2].bytes, 13..13);
+        // The line ending belongs to the text's last row, not the gap.
+        assert_eq!(layout.position_of(&doc, 13), at(0, 1));
+        assert_eq!(layout.scroll(&doc, at(0, 1), 2), at(1, 0));
+        assert_eq!(layout.scroll(&doc, at(1, 0), -1), at(0, 2));
+    }
+
     fn document() -> impl Strategy<Value = String> {
         proptest::collection::vec(
             prop_oneof![
@@ -415,6 +483,25 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn gaps_only_add_empty_rows_between_paragraphs(text in document(), width in 1usize..20) {
+            let doc = Document::from_text("p", text);
+            let plain = Layout::new(width).lines(&doc, Position::TOP, usize::MAX);
+            let gapped = made(width, true).lines(&doc, Position::TOP, usize::MAX);
+            let mut rest = gapped.iter().peekable();
+            for (n, line) in plain.iter().enumerate() {
+                let next = rest.next().unwrap();
+                prop_assert_eq!((&next.bytes, &next.shown), (&line.bytes, &line.shown));
+                let paragraph_ends = plain.get(n + 1).is_some_and(|after| after.position.row == 0);
+                if rest.peek().is_some_and(|after| after.position.paragraph == line.position.paragraph && after.bytes.is_empty() && paragraph_ends && !doc.paragraph(line.position.paragraph).trim().is_empty()) {
+                    let gap = rest.next().unwrap();
+                    prop_assert!(gap.bytes.is_empty() && gap.shown.is_empty());
+                    prop_assert!(!doc.paragraph(gap.position.paragraph + 1).trim().is_empty());
+                }
+            }
+            prop_assert!(rest.next().is_none());
+        }
+
         #[test]
         fn lines_are_the_wrapped_paragraphs(text in document(), width in 1usize..20) {
             let doc = Document::from_text("p", text);
@@ -436,9 +523,9 @@ mod tests {
         }
 
         #[test]
-        fn down_then_up_returns(text in document(), width in 1usize..20, start in 0usize..40, k in 0usize..40) {
+        fn down_then_up_returns(text in document(), width in 1usize..20, start in 0usize..40, k in 0usize..40, gaps in any::<bool>()) {
             let doc = Document::from_text("p", text);
-            let mut layout = Layout::new(width);
+            let mut layout = made(width, gaps);
             let all = layout.lines(&doc, Position::TOP, usize::MAX);
             let start = start.min(all.len() - 1);
             let from = all[start].position;
@@ -446,7 +533,7 @@ mod tests {
             if start + k < all.len() {
                 prop_assert_eq!(down, all[start + k].position);
                 // A fresh layout must agree with the warm one.
-                let mut fresh = Layout::new(width);
+                let mut fresh = made(width, gaps);
                 prop_assert_eq!(fresh.scroll(&doc, down, -(k as isize)), from);
                 prop_assert_eq!(layout.scroll(&doc, down, -(k as isize)), from);
             } else {
@@ -455,13 +542,13 @@ mod tests {
         }
 
         #[test]
-        fn every_byte_is_on_its_line(text in document(), width in 1usize..20) {
+        fn every_byte_is_on_its_line(text in document(), width in 1usize..20, gaps in any::<bool>()) {
             let doc = Document::from_text("p", text);
-            let mut layout = Layout::new(width);
+            let mut layout = made(width, gaps);
             let all = layout.lines(&doc, Position::TOP, usize::MAX);
             for line in &all {
                 for byte in line.bytes.clone() {
-                    let mut fresh = Layout::new(width);
+                    let mut fresh = made(width, gaps);
                     prop_assert_eq!(fresh.position_of(&doc, byte), line.position);
                 }
             }

@@ -1,12 +1,12 @@
 //! The analytic brief: the shape analysts write a finished ACH up in
-//! (bottom line first, then the competing hypotheses, the evidence that
+//! (bottom line first, then the probabilities, the competing hypotheses, the evidence that
 //! decides between them, its sensitivity and the gaps), in Markdown.
 //!
 //! Every sentence states something that follows from the matrix and its
 //! scores; where the matrix cannot support a conclusion (no hypotheses, no
 //! evidence, a tie) the brief says what is missing instead.
 
-mod bottom_line;
+pub(super) mod bottom_line;
 mod gaps;
 
 use std::fmt::Write;
@@ -14,7 +14,7 @@ use std::fmt::Write;
 use super::escape_markdown::{blockquote, inline, paragraphs};
 use super::markdown::{front_matter, source_line};
 use super::report::{Report, item_facts, number};
-use super::{LeadChange, lead_changes};
+use super::{LeadChange, lead_changes_with};
 use crate::model::Rating;
 use crate::scoring::approx_eq;
 use crate::text::counted;
@@ -38,8 +38,9 @@ fn bears_on(rating: Rating) -> bool {
 pub(super) fn render(report: &Report<'_>) -> String {
     let mut out = String::new();
     front_matter(&mut out, "Analytic brief: ", report);
-    let changes = lead_changes(report.matrix);
+    let changes = lead_changes_with(report.matrix, &report.scores, &report.sensitivity);
     bottom_line(&mut out, report, &changes);
+    super::probability::markdown(&mut out, report);
     hypotheses(&mut out, report);
     most_diagnostic(&mut out, report);
     lead_changers(&mut out, report, &changes);
@@ -89,7 +90,7 @@ fn hypotheses(out: &mut String, report: &Report<'_>) {
         let _ = writeln!(
             out,
             "### {}. {}: {}\n",
-            score.rank,
+            report.rank_label(column),
             inline(&hypothesis.id),
             inline(&hypothesis.title)
         );
@@ -97,7 +98,7 @@ fn hypotheses(out: &mut String, report: &Report<'_>) {
             out,
             "Rank {} of {count}: weighted inconsistency {}, inconsistency {}, weighted \
              consistency {}, {} unrated.\n",
-            score.rank,
+            report.rank_label(column),
             number(score.weighted_inconsistency),
             score.inconsistency,
             number(score.weighted_consistency),

@@ -7,7 +7,7 @@
 
 use super::Lead;
 use crate::model::Matrix;
-use crate::scoring::{ScoresWithout, score, scores_without, sensitivity};
+use crate::scoring::{Scores, ScoresWithout, Sensitivity, score, scores_without, sensitivity};
 
 /// An evidence item without which the leader set would differ.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,9 +34,21 @@ pub struct LeadChange {
 /// quadratic in the evidence count (issue 10, case 9).
 pub fn lead_changes(matrix: &Matrix) -> Vec<LeadChange> {
     let scores = score(matrix);
+    let sensitivity = sensitivity(matrix, &scores);
+    lead_changes_with(matrix, &scores, &sensitivity)
+}
+
+/// [`lead_changes`] from scores and a sensitivity already computed (an
+/// export has both: computing the sensitivity again would double the
+/// cost of a matrix whose every cell is fragile).
+pub fn lead_changes_with(
+    matrix: &Matrix,
+    scores: &Scores,
+    sensitivity: &Sensitivity,
+) -> Vec<LeadChange> {
     let mut changes = Vec::new();
-    for item in sensitivity(matrix, &scores).critical {
-        let scores_without = scores_without(matrix, &scores, item.evidence);
+    for item in &sensitivity.critical {
+        let scores_without = scores_without(matrix, scores, item.evidence);
         let Some(lead_without) =
             Lead::of_ranking(&scores_without.hypotheses, &scores_without.ranking)
         else {
@@ -46,7 +58,7 @@ pub fn lead_changes(matrix: &Matrix) -> Vec<LeadChange> {
             evidence: item.evidence,
             scores_without,
             lead_without,
-            leader_set_without: item.leader_without,
+            leader_set_without: item.leader_without.clone(),
         });
     }
     changes

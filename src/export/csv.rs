@@ -2,7 +2,8 @@
 //!
 //! One row per evidence item: its fields, then one column per hypothesis
 //! holding the rating code (empty when unrated). Then a blank row, and one
-//! row per score with the value under each hypothesis' column. Every cell
+//! row per score with the value under each hypothesis' column, then the
+//! probability rows (prior, model posterior, judged, coherent) the same way. Every cell
 //! is neutralised against formula injection (see [`super::escape_csv`]).
 
 use super::escape_csv::{neutralise_formula, visible_controls};
@@ -107,5 +108,31 @@ fn score_rows(report: &Report<'_>) -> Vec<Vec<String>> {
         }),
         row("weighted consistency", &|s| number(s.weighted_consistency)),
         row("unrated", &|s| s.unrated.to_string()),
+    ]
+    .into_iter()
+    .chain(probability_rows(report))
+    .collect()
+}
+
+/// The probability reading, one row each like the scores: the prior and
+/// posterior the model used and gave, the analyst's judged value and its
+/// coherent version (empty where there is none).
+fn probability_rows(report: &Report<'_>) -> Vec<Vec<String>> {
+    let reading = &report.probability;
+    let row = |label: &str, value: &dyn Fn(usize) -> Option<f64>| {
+        let mut cells = vec![label.to_owned()];
+        cells.resize(EVIDENCE_COLUMNS.len(), String::new());
+        cells.extend(
+            (0..report.hypotheses().len())
+                .map(|column| value(column).map(number).unwrap_or_default()),
+        );
+        cells
+    };
+    let coherent = reading.coherent();
+    vec![
+        row("prior", &|c| Some(reading.priors[c])),
+        row("model posterior", &|c| Some(reading.posteriors[c])),
+        row("judged", &|c| reading.judged[c]),
+        row("coherent", &|c| coherent.as_ref().map(|v| v[c])),
     ]
 }

@@ -9,6 +9,7 @@ use serde::ser::{SerializeMap, Serializer};
 use super::SensitivityEntry;
 use super::report::{Report, timestamp};
 use crate::model::{Evidence, Hypothesis, Matrix};
+use crate::probability::{CAVEAT, estimative_word};
 
 /// The version of the JSON export's layout.
 pub const EXPORT_SCHEMA: u32 = 1;
@@ -36,6 +37,11 @@ pub struct ExportDocument<'a> {
     /// `leader`, `critical`, `fragile`, `margin`.
     #[serde(flatten)]
     pub sensitivity: SensitivityEntry<'a>,
+    /// What the probability model assumes.
+    pub probability_caveat: &'static str,
+    pub coherence: CoherenceEntry,
+    /// Warnings first, then questions.
+    pub probability_findings: Vec<FindingEntry>,
 }
 
 /// One hypothesis with its scores.
@@ -49,6 +55,33 @@ pub struct HypothesisEntry<'a> {
     pub weighted_inconsistency: f64,
     pub weighted_consistency: f64,
     pub unrated: usize,
+    /// The prior the model used (defaulted, normalised).
+    pub prior: f64,
+    /// The model's posterior probability.
+    pub posterior: f64,
+    /// The ICD 203 words for the posterior.
+    pub posterior_words: &'static str,
+    /// The analyst's judged probability, if given.
+    pub judged: Option<f64>,
+    /// The ICD 203 words for the judged probability.
+    pub judged_words: Option<&'static str>,
+    /// The coherent version of the judged probability, when it can be told.
+    pub coherent: Option<f64>,
+}
+
+/// How the judged probabilities hold together, as `ach score --json` says.
+#[derive(Debug, Serialize)]
+pub struct CoherenceEntry {
+    pub judged_sum: Option<f64>,
+    pub coherent: Option<bool>,
+}
+
+/// A warning about the probability reading, or a question for the analyst.
+#[derive(Debug, Serialize)]
+pub struct FindingEntry {
+    /// `warning` or `question`.
+    pub kind: &'static str,
+    pub message: String,
 }
 
 /// One evidence item with its ratings and diagnosticity.
@@ -105,6 +138,8 @@ impl Serialize for RatingsMap<'_> {
 impl<'a> ExportDocument<'a> {
     fn new(report: &Report<'a>) -> Self {
         let matrix: &'a Matrix = report.matrix;
+        let reading = &report.probability;
+        let coherent = reading.coherent();
         let hypotheses = matrix
             .hypotheses()
             .iter()
@@ -120,6 +155,12 @@ impl<'a> ExportDocument<'a> {
                     weighted_inconsistency: score.weighted_inconsistency,
                     weighted_consistency: score.weighted_consistency,
                     unrated: score.unrated,
+                    prior: reading.priors[column],
+                    posterior: reading.posteriors[column],
+                    posterior_words: estimative_word(reading.posteriors[column]),
+                    judged: reading.judged[column],
+                    judged_words: reading.judged[column].map(estimative_word),
+                    coherent: coherent.as_ref().map(|values| values[column]),
                 }
             })
             .collect();
@@ -168,6 +209,23 @@ impl<'a> ExportDocument<'a> {
             ranking,
             evidence,
             sensitivity: SensitivityEntry::new(matrix, &report.sensitivity),
+            probability_caveat: CAVEAT,
+            coherence: CoherenceEntry {
+                judged_sum: reading.coherence.judged_sum,
+                coherent: reading.coherence.coherent,
+            },
+            probability_findings: reading
+                .findings
+                .iter()
+                .map(|finding| FindingEntry {
+                    kind: if finding.is_question() {
+                        "question"
+                    } else {
+                        "warning"
+                    },
+                    message: finding.to_string(),
+                })
+                .collect(),
         }
     }
 }

@@ -130,6 +130,7 @@ pub(super) fn render(report: &Report<'_>) -> String {
     hypotheses(&mut out, report);
     matrix_table(&mut out, report);
     scores(&mut out, report);
+    super::probability::markdown(&mut out, report);
     diagnosticity(&mut out, report);
     sources(&mut out, report);
     out
@@ -237,7 +238,7 @@ fn scores(out: &mut String, report: &Report<'_>) {
             let hypothesis = &report.hypotheses()[column];
             let score = report.score_of(column);
             vec![
-                score.rank.to_string(),
+                report.rank_label(column),
                 inline(&hypothesis.id),
                 inline(&hypothesis.title),
                 score.inconsistency.to_string(),

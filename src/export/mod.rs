@@ -19,6 +19,7 @@ mod html;
 mod json;
 mod lead;
 mod markdown;
+mod probability;
 mod report;
 mod sensitivity_json;
 mod source;
@@ -33,7 +34,7 @@ use chrono::NaiveDate;
 use crate::model::Matrix;
 use crate::workspace::Workspace;
 
-pub use counterfactual::{LeadChange, lead_changes};
+pub use counterfactual::{LeadChange, lead_changes, lead_changes_with};
 pub use csv::EVIDENCE_COLUMNS as CSV_EVIDENCE_COLUMNS;
 pub use escape_csv::{neutralise_formula, restore_formula};
 pub use json::EXPORT_SCHEMA;

@@ -8,6 +8,7 @@ use super::source::{QuoteLine, citation_of, quote_lines};
 use std::fmt::Write;
 
 use crate::model::{Evidence, Hypothesis, Matrix};
+use crate::probability::{ProbabilityReading, read};
 use crate::scoring::{HypothesisScore, Scores, Sensitivity, by_diagnosticity, score, sensitivity};
 
 /// The matrix and everything derived from it that an export prints.
@@ -16,12 +17,14 @@ pub(super) struct Report<'a> {
     pub scores: Scores,
     /// What the leader set rests on.
     pub sensitivity: Sensitivity,
+    /// The model's posteriors and the analyst's judged probabilities.
+    pub probability: ProbabilityReading,
     pub generated: NaiveDate,
     /// One per evidence item: the line its passage starts on, or `None`
     /// when the item has no passage.
     pub quote_lines: Vec<Option<QuoteLine>>,
     /// One per evidence item: how its passage's document is cited, from
-    /// the document's metadata sidecar.
+    /// the document's metadata sidecar or else its title.
     pub citations: Vec<Option<String>>,
 }
 
@@ -50,6 +53,7 @@ impl<'a> Report<'a> {
         Report {
             matrix,
             sensitivity: sensitivity(matrix, &scores),
+            probability: read(matrix),
             scores,
             generated: context.generated,
             quote_lines,
@@ -68,6 +72,18 @@ impl<'a> Report<'a> {
     /// The scores of the hypothesis at `column`.
     pub fn score_of(&self, column: usize) -> &HypothesisScore {
         &self.scores.hypotheses[column]
+    }
+
+    /// The rank of the hypothesis at `column` as every human-readable
+    /// export prints it, by the workbench's rule: each hypothesis in a
+    /// leader set of several shares rank 1, written `1=`.
+    pub fn rank_label(&self, column: usize) -> String {
+        let leaders = &self.sensitivity.leader;
+        match (leaders.contains(&column), leaders.len()) {
+            (true, 1) => "1".to_owned(),
+            (true, _) => "1=".to_owned(),
+            (false, _) => self.score_of(column).rank.to_string(),
+        }
     }
 
     /// Evidence rows, most diagnostic first, in the order `ach score`

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::io::{self, Read};
 
+use crate::document::summarize;
 use crate::fsio;
 use crate::model::Passage;
 use crate::workspace::{PassageCheck, Workspace, check_passage, read_metadata};
@@ -48,13 +49,28 @@ pub fn quote_line(workspace: &Workspace, passage: &Passage) -> QuoteLine {
         .unwrap_or_else(|| QuoteLine::Unknown("no passage".to_owned()))
 }
 
+/// How much of a document is read for its title: the first non-blank
+/// line, as the library lists it, is well inside this.
+const TITLE_HEAD_BYTES: u64 = 8 * 1024;
+
 /// How a passage's document is cited: its metadata sidecar's citation
-/// (`“Title”, Publisher, 2024-05-01, https://…`), or `None` when the
-/// document has no sidecar, a sidecar that does not load, or nothing in it
-/// but the file's own facts.
+/// (`“Title”, Publisher, 2024-05-01, https://…`), else the document's own
+/// title as the library shows it (`“Title”`), so that a reader of the
+/// export sees what the source is and not only a file name; `None` when
+/// the document cannot be read or has no title.
 pub(super) fn citation_of(workspace: Option<&Workspace>, passage: &Passage) -> Option<String> {
     let file = workspace?.resolve_document(&passage.document).ok()?;
-    read_metadata(&file).ok().flatten()?.citation()
+    if let Some(citation) = read_metadata(&file)
+        .ok()
+        .flatten()
+        .and_then(|m| m.citation())
+    {
+        return Some(citation);
+    }
+    let head = fsio::open_regular(&file)
+        .and_then(|document| summarize(document.take(TITLE_HEAD_BYTES)))
+        .ok()??;
+    (!head.title.is_empty()).then(|| format!("“{}”", head.title))
 }
 
 /// The line each passage starts on, one per item of `passages` (`None`

@@ -84,15 +84,15 @@ proptest! {
     }
 
     #[test]
-    fn csv_has_one_row_per_item_then_scores(matrix in arbitrary_matrix()) {
+    fn csv_has_one_row_per_item_then_scores_and_probabilities(matrix in arbitrary_matrix()) {
         let text = export(&matrix, Format::Csv, &context());
         let mut reader = ::csv::ReaderBuilder::new().from_reader(text.as_bytes());
         let width = CSV_EVIDENCE_COLUMNS.len() + matrix.hypotheses().len();
         prop_assert_eq!(reader.headers().unwrap().len(), width);
         let records: Vec<::csv::StringRecord> =
             reader.records().map(|record| record.unwrap()).collect();
-        // Items, a blank row, and five score rows.
-        prop_assert_eq!(records.len(), matrix.evidence().len() + 1 + 5);
+        // Items, a blank row, five score rows and four probability rows.
+        prop_assert_eq!(records.len(), matrix.evidence().len() + 1 + 5 + 4);
         for (record, evidence) in records.iter().zip(matrix.evidence()) {
             for (column, cell) in record.iter().skip(CSV_EVIDENCE_COLUMNS.len()).enumerate() {
                 prop_assert_eq!(cell, evidence.rating(column).map_or("", |r| r.code()));

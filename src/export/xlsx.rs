@@ -87,6 +87,7 @@ pub(super) fn render(report: &Report<'_>) -> Result<Vec<u8>, XlsxError> {
         ("weighted consistency", |s| s.weighted_consistency, &score),
         ("unrated", |s| s.unrated as f64, &count),
     ];
+    let score_rows = rows.len() as u32;
     for (at, (label, value, format)) in (first_score_row..).zip(rows) {
         sheet.write_string_with_format(at, 0, label, &header)?;
         for (column, hypothesis_score) in report.scores.hypotheses.iter().enumerate() {
@@ -96,6 +97,33 @@ pub(super) fn render(report: &Report<'_>) -> Result<Vec<u8>, XlsxError> {
                 value(hypothesis_score),
                 format,
             )?;
+        }
+    }
+    // Then the probability rows as the CSV has them; no value, no cell.
+    let reading = &report.probability;
+    let coherent = reading.coherent();
+    let probability_rows: [(&str, Vec<Option<f64>>); 4] = [
+        ("prior", reading.priors.iter().copied().map(Some).collect()),
+        (
+            "model posterior",
+            reading.posteriors.iter().copied().map(Some).collect(),
+        ),
+        ("judged", reading.judged.clone()),
+        (
+            "coherent",
+            coherent.map_or_else(
+                || vec![None; reading.judged.len()],
+                |values| values.into_iter().map(Some).collect(),
+            ),
+        ),
+    ];
+    let first_probability_row = first_score_row + score_rows;
+    for (at, (label, values)) in (first_probability_row..).zip(probability_rows) {
+        sheet.write_string_with_format(at, 0, label, &header)?;
+        for (column, value) in values.into_iter().enumerate() {
+            if let Some(value) = value {
+                sheet.write_number_with_format(at, first_rating + column as u16, value, &score)?;
+            }
         }
     }
 

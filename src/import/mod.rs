@@ -18,6 +18,7 @@ mod decode;
 mod docx;
 mod email;
 mod html;
+mod project;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -29,6 +30,7 @@ pub use decode::{Decoded, decode_text};
 pub use docx::convert_docx;
 pub use email::convert_email;
 pub use html::convert_html;
+pub use project::{ImportedProject, ProjectError, import_project};
 
 use crate::document::looks_binary;
 use crate::storage::{SaveError, create_new};

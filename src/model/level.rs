@@ -25,6 +25,15 @@ impl Level {
         }
     }
 
+    /// The level's initial, `L`, `M` or `H`, for narrow columns.
+    pub fn initial(self) -> char {
+        match self {
+            Level::Low => 'L',
+            Level::Medium => 'M',
+            Level::High => 'H',
+        }
+    }
+
     /// The factor this level contributes to an evidence item's weight:
     /// low = 1/√2, medium = 1, high = √2, as in the PARC ACH technical
     /// description, so that credibility × relevance spans 0.5 to 2.

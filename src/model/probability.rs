@@ -25,6 +25,27 @@ impl Probability {
     }
 }
 
+/// A probability as an analyst types it into a form: a number from 0 to 1
+/// (`0.25`) or a percentage (`25%`). The file itself holds only numbers.
+impl std::str::FromStr for Probability {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        let text = text.trim();
+        let (number, scale) = match text.strip_suffix('%') {
+            Some(number) => (number.trim_end(), 100.0),
+            None => (text, 1.0),
+        };
+        number
+            .parse::<f64>()
+            .ok()
+            .and_then(|value| Probability::new(value / scale))
+            .ok_or_else(|| {
+                format!("`{text}` is not a probability: give a number from 0 to 1 (0.25) or a percentage (25%)")
+            })
+    }
+}
+
 /// The likelihood ratios a matrix sets in place of the defaults
 /// (`[probability] likelihood = { CC = 3.0 }`), one slot per rating in
 /// [`Rating::ALL`] order; an empty slot keeps the default λ = 2^scale.
@@ -78,6 +99,19 @@ mod tests {
         assert!(Probability::new(1.01).is_none());
         assert!(Probability::new(-0.1).is_none());
         assert!(Probability::new(f64::NAN).is_none());
+    }
+
+    #[test]
+    fn typed_probabilities_are_numbers_or_percentages() {
+        let typed = |text: &str| text.parse::<Probability>().map(Probability::value);
+        assert_eq!(typed("0.25"), Ok(0.25));
+        assert_eq!(typed(" 25% "), Ok(0.25));
+        assert_eq!(typed("100 %"), Ok(1.0));
+        assert_eq!(typed("1"), Ok(1.0));
+        for bad in ["1.5", "150%", "-0.1", "NaN", "inf", "a lot", "", "%"] {
+            let refused = typed(bad).unwrap_err();
+            assert!(refused.contains("not a probability"), "{bad}: {refused}");
+        }
     }
 
     #[test]

@@ -61,6 +61,20 @@ pub struct ProbabilityReading {
     pub findings: Vec<Finding>,
 }
 
+impl ProbabilityReading {
+    /// The coherent version of the judged values, in column order: the
+    /// values themselves when they already sum to 1, divided by their sum
+    /// when every hypothesis has one and they do not; `None` when that
+    /// cannot be told (some hypothesis has no judged value).
+    pub fn coherent(&self) -> Option<Vec<f64>> {
+        if let Some(normalised) = &self.coherence.normalised {
+            return Some(normalised.clone());
+        }
+        let all: Option<Vec<f64>> = self.judged.iter().copied().collect();
+        all.filter(|_| self.coherence.coherent == Some(true))
+    }
+}
+
 /// Something the analyst should know about the reading.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Finding {

@@ -10,9 +10,11 @@
 
 mod against;
 mod files;
+mod probability;
 
 pub use against::{Difference, NA_DISTANCE, against_team, distance, matrix_against_team};
 pub use files::{TeamError, analyst_name, load_team, team_files};
+pub use probability::TeamProbabilities;
 
 use std::collections::HashMap;
 
@@ -100,6 +102,9 @@ pub struct Team {
     pub leaders: Vec<Vec<String>>,
     pub partial_hypotheses: Vec<Partial>,
     pub partial_evidence: Vec<Partial>,
+    /// The analysts' coherent probabilities, their average and the
+    /// consensus posterior.
+    pub probabilities: TeamProbabilities,
 }
 
 /// A rating on the −2…+2 scale; `None` for NA.
@@ -173,6 +178,7 @@ pub fn compare(copies: &[Copy]) -> Team {
             }
         }
     }
+    probability::set_team_priors(&mut consensus, copies);
     let mut rows: HashMap<String, usize> = HashMap::new();
     for copy in copies {
         for evidence in copy.matrix.evidence() {
@@ -240,6 +246,7 @@ pub fn compare(copies: &[Copy]) -> Team {
         consensus.set_rating(n / columns, n % columns, cell.consensus);
     }
     let scores = score(&consensus);
+    let probabilities = probability::team_probabilities(&consensus, copies);
     let leaders = copies
         .iter()
         .map(|c| top(&c.matrix, &score(&c.matrix)))
@@ -279,6 +286,7 @@ pub fn compare(copies: &[Copy]) -> Team {
         leaders,
         partial_hypotheses,
         partial_evidence,
+        probabilities,
     }
 }
 

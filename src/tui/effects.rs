@@ -4,7 +4,9 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use super::msg::{Effect, ExportFailure, LoadedMatrix, Msg, SaveFailure, SaveMode, SavedFile};
+use super::msg::{
+    Effect, ExportFailure, Imported, LoadedMatrix, Msg, SaveFailure, SaveMode, SavedFile,
+};
 use crate::document::load_document;
 use crate::export::{ExportContext, export};
 use crate::storage::{
@@ -13,6 +15,33 @@ use crate::storage::{
     write_recovery,
 };
 use crate::workspace::{Workspace, scan_library};
+
+/// Imports the library file at `source` (a workspace path) as `ach import`
+/// does: a PARC ACH project into `hypotheses/`, anything else into `seeds/`.
+fn import(workspace: &Workspace, source: &str) -> Result<Imported, String> {
+    let file = workspace.root().join(source);
+    let shown = |path: &Path| {
+        path.strip_prefix(workspace.root())
+            .unwrap_or(path)
+            .to_string_lossy()
+            .replace('\\', "/")
+    };
+    if crate::import::extension_of(&file) == "achz" {
+        let project =
+            crate::import::import_project(workspace, &file, None).map_err(|e| e.to_string())?;
+        return Ok(Imported {
+            made: shown(&project.matrix),
+            lost: project.lost,
+        });
+    }
+    let today = chrono::Local::now().date_naive();
+    let document =
+        crate::import::import_file(workspace, &file, today).map_err(|e| e.to_string())?;
+    Ok(Imported {
+        made: document.document,
+        lost: Vec::new(),
+    })
+}
 
 /// Performs `effect` and returns the message reporting its result.
 pub fn perform(effect: Effect, workspace: &Workspace) -> Msg {
@@ -48,6 +77,10 @@ pub fn perform(effect: Effect, workspace: &Workspace) -> Msg {
             Msg::MatrixCreated { path, result }
         }
         Effect::ScanLibrary => Msg::LibraryScanned(scan_library(workspace)),
+        Effect::Import(source) => Msg::Imported {
+            result: import(workspace, &source),
+            source,
+        },
         Effect::CompleteLibrary(mut library) => {
             library.complete(workspace);
             Msg::LibraryScanned(*library)

@@ -56,6 +56,12 @@ pub enum Msg {
     },
     /// The library was listed again.
     LibraryScanned(Library),
+    /// A library file was imported (`source`, a workspace path): into the
+    /// file named, or not, and why.
+    Imported {
+        source: String,
+        result: Result<Imported, String>,
+    },
     /// The recovery file was removed (or could not be).
     RecoveryWritten(Result<(), String>),
     /// The recovery file of the matrix at `path` was written with the
@@ -88,6 +94,14 @@ pub enum ExportFailure {
     Io(String),
 }
 
+/// What an import made: a document in `seeds/` or a matrix in
+/// `hypotheses/` (workspace paths), and what the format could not carry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Imported {
+    pub made: String,
+    pub lost: Vec<String>,
+}
+
 /// Work for the event loop: the file system is touched only here, so
 /// `update` stays pure and testable without a disk.
 #[derive(Debug, Clone, PartialEq)]
@@ -112,6 +126,9 @@ pub enum Effect {
     /// `CompleteLibrary`) to a background scanner: it reads every document
     /// and parses every matrix.
     ScanLibrary,
+    /// Import the library file at this workspace path, as `ach import`
+    /// does, then report `Msg::Imported`.
+    Import(String),
     /// Count the words and sum up the matrices that a quick listing left
     /// pending (see `crate::workspace::list_library`), then report
     /// `Msg::LibraryScanned`.

@@ -72,6 +72,14 @@ pub const OVERWRITE_EXPORT: Choices = Choices {
     ],
     escape: "keep it",
 };
+pub const IMPORT: Choices = Choices {
+    name: "Import a web page, e-mail, Word document or PARC ACH project",
+    choices: &[
+        choice('y', "import it", A::Yes),
+        choice('n', "not now", A::No),
+    ],
+    escape: "leave it",
+};
 pub const OPEN_READ_ONLY: Choices = Choices {
     name: "The matrix is open in another workbench",
     choices: &[choice('r', "open it read-only", A::ReadOnly)],
@@ -123,6 +131,7 @@ pub const ALL: &[Choices] = &[
     CHANGED_ON_DISK,
     SAVE_FAILED,
     DROP_COMMENTS,
+    IMPORT,
 ];
 
 impl Question {
@@ -138,6 +147,7 @@ impl Question {
             Question::ChangedOnDisk { .. } => &CHANGED_ON_DISK,
             Question::SaveFailed { .. } => &SAVE_FAILED,
             Question::DropComments { .. } => &DROP_COMMENTS,
+            Question::Import(_) => &IMPORT,
         }
     }
 

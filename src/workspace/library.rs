@@ -117,8 +117,10 @@ pub enum SkipReason {
     LinkToDirectory,
     /// The name is not valid UTF-8, so a passage could not name it.
     NameNotUtf8,
-    /// A web page, e-mail, Word document or text in another encoding: `ach import` turns
-    /// it into a document (the command to run is given).
+    /// A web page, e-mail, Word document or text in another encoding:
+    /// `ach import` turns it into a document; a PARC ACH project
+    /// (`.achz`): into a matrix (the command to run is given; Enter on it
+    /// in the workbench does the same).
     Importable {
         /// `ach import PATH`.
         command: String,
@@ -155,6 +157,10 @@ impl fmt::Display for SkipReason {
     }
 }
 
+/// The extension of a PARC ACH 2.0 project, which `ach import` makes a
+/// matrix of.
+const PARC_PROJECT: &str = "achz";
+
 /// The kinds of file the library lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -170,9 +176,11 @@ impl Kind {
             .map(str::to_ascii_lowercase);
         match self {
             Kind::Document => extension.as_deref().is_some_and(|extension| {
-                IMPORTABLE.contains(&extension) || NOT_YET_IMPORTABLE.contains(&extension)
+                IMPORTABLE.contains(&extension)
+                    || NOT_YET_IMPORTABLE.contains(&extension)
+                    || extension == PARC_PROJECT
             }),
-            Kind::Matrix => extension.as_deref() == Some("toml"),
+            Kind::Matrix => matches!(extension.as_deref(), Some("toml" | PARC_PROJECT)),
         }
     }
 }
@@ -272,6 +280,12 @@ impl Library {
         let Some(relative) = relative_path(workspace, path) else {
             return self.skip(workspace, path, SkipReason::NameNotUtf8);
         };
+        // A PARC ACH project, beside the documents or the matrices, is
+        // listed as one to import into a matrix.
+        if extension_of(path) == PARC_PROJECT {
+            let command = format!("ach import {relative}");
+            return self.skip(workspace, path, SkipReason::Importable { command });
+        }
         match kind {
             Kind::Document => self.add_document(workspace, path, relative),
             Kind::Matrix => self.matrices.push(LibraryMatrix {
@@ -599,6 +613,23 @@ title = "The gardener"
                 "seeds/region/mail.EML: not a text document yet: import it with `ach import seeds/region/mail.EML`",
             ]
         );
+    }
+
+    #[test]
+    fn parc_projects_beside_documents_or_matrices_are_listed_to_import() {
+        let (dir, workspace) = workspace();
+        fs::write(dir.path().join("seeds/old.achz"), "\x1f\u{8b}").unwrap();
+        fs::create_dir_all(dir.path().join("hypotheses")).unwrap();
+        fs::write(dir.path().join("hypotheses/older.ACHZ"), "\x1f\u{8b}").unwrap();
+        let library = scan_library(&workspace);
+        let importable: Vec<&str> = library
+            .skipped
+            .iter()
+            .filter(|s| matches!(s.reason, SkipReason::Importable { .. }))
+            .map(|s| s.path.as_str())
+            .collect();
+        assert_eq!(importable, ["hypotheses/older.ACHZ", "seeds/old.achz"]);
+        assert!(library.matrices.iter().all(|m| !m.path.ends_with(".ACHZ")));
     }
 
     #[test]

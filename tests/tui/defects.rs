@@ -213,3 +213,77 @@ fn the_attach_form_shows_the_passage_and_collapses_its_whitespace() {
         "{screen}"
     );
 }
+
+#[test]
+fn a_zoomed_reader_caps_its_measure() {
+    // Item 19: a zoomed reader ran 138-column lines.
+    let mut bench = Bench::new(140, 40);
+    bench.open_document("seeds/003_ce3d3e394238d710.txt");
+    bench.state.focus = Pane::Reader;
+    bench.keys("z");
+    assert!(bench.state.zoomed);
+    let open = bench.state.reader.document.as_ref().unwrap();
+    assert_eq!(open.layout.width(), 100);
+    let screen = bench.screen();
+    let longest = screen
+        .lines()
+        .skip(2)
+        .take(35)
+        .map(|line| line.trim_matches(|c| c == '│' || c == ' ').chars().count())
+        .max()
+        .unwrap();
+    assert!((90..=100).contains(&longest), "{longest}\n{screen}");
+}
+
+#[test]
+fn zoomed_hypotheses_get_room_and_their_titles_wrap() {
+    // Item 9: 11-column hypotheses at 140 columns zoomed, titles cut.
+    let mut bench = Bench::new(140, 40);
+    bench.open_matrix(ATTACK);
+    bench.keys("z");
+    let screen = bench.screen();
+    let lines: Vec<&str> = screen.lines().collect();
+    let ids = lines
+        .iter()
+        .position(|line| line.contains("Evidence") && line.contains("H4"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    let header = lines[ids + 1..ids + 4].join("\n");
+    for word in [
+        "Limited",
+        "strikes",
+        "Armenian",
+        "rearmament",
+        "Large-scale",
+    ] {
+        assert!(header.contains(word), "{word} in the header:\n{header}");
+    }
+}
+
+/// Item 9 at the widths analysts use: split at 80 and 200 columns, zoomed
+/// at 140; the headers wrap to 2–3 lines and the columns share the width.
+#[test]
+fn hypothesis_headers_at_80_140_and_200_columns() {
+    for (width, height, zoom, name) in [
+        (80, 24, false, "matrix_headers_80_split"),
+        (140, 40, true, "matrix_headers_140_zoomed"),
+        (200, 50, false, "matrix_headers_200_split"),
+    ] {
+        let mut bench = Bench::new(width, height);
+        bench.open_matrix(ATTACK);
+        if zoom {
+            bench.keys("z");
+        }
+        insta::assert_snapshot!(name, bench.terminal().backend());
+    }
+}
+
+/// Item 19: a zoomed reader at 140 columns sets at most 100, centred, with
+/// an empty row between paragraphs.
+#[test]
+fn zoomed_reader_at_140_columns() {
+    let mut bench = Bench::new(140, 40);
+    bench.open_document("seeds/003_ce3d3e394238d710.txt");
+    bench.state.focus = Pane::Reader;
+    bench.keys("z");
+    insta::assert_snapshot!(bench.terminal().backend());
+}

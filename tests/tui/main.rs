@@ -5,6 +5,7 @@ mod defects;
 mod fields;
 mod health;
 mod hostile;
+mod import;
 mod keys;
 mod library_refresh;
 mod probability;

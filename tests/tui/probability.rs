@@ -123,3 +123,100 @@ fn help_and_hints_name_the_key() {
     let hints = ach_workbench::tui::keymap::hints(ach_workbench::tui::keymap::Context::Matrix);
     assert!(hints.contains("p probability"), "{hints}");
 }
+
+/// The form of the hypothesis in the selected column, opened from the
+/// hypotheses' header row, with the focus on its prior.
+fn prior_field_of_h1(bench: &mut Bench) {
+    bench.keys("k");
+    assert_eq!(
+        open(bench).row,
+        ach_workbench::tui::state::MatrixRow::Hypotheses
+    );
+    // The form opens on the title; the prior is two fields on.
+    bench.keys("e<Tab><Tab>");
+    let Some(ach_workbench::tui::state::Popup::Form(form)) = bench.state.popups.last() else {
+        panic!("the hypothesis form is open");
+    };
+    assert_eq!(form.focused_field().label, "Prior");
+    assert_eq!(form.focused_field().value(), "0.5");
+}
+
+#[test]
+fn the_hypothesis_form_sets_the_prior_and_the_judged_probability() {
+    let mut bench = example();
+    bench.keys("p");
+    prior_field_of_h1(&mut bench);
+    // A percentage is a probability too; the judged value is the next field.
+    bench.keys("<C-u>");
+    bench.type_text("80%");
+    bench.keys("<Tab><C-u>");
+    bench.type_text("0.6");
+    bench.keys("<Enter>");
+    assert!(bench.state.popups.is_empty(), "the form closes");
+    let h1 = &bench.matrix().hypotheses()[0];
+    assert_eq!(h1.prior.map(|p| p.value()), Some(0.8));
+    assert_eq!(h1.probability.map(|p| p.value()), Some(0.6));
+    // The rows follow at once: priors 0.8, 0.25, 0.25 sum to 1.3 and are
+    // normalised: H1 0.8/1.3 × 2, H2 0.25/1.3 × ½ × (¼)², H3 0.25/1.3 × 4.
+    let reading = open(&bench).probability.reading();
+    assert_eq!(reading, &read(&open(&bench).matrix));
+    let h1_posterior = 1.6 / (1.6 + 1.0 / 128.0 + 1.0);
+    assert!((reading.posteriors[0] - h1_posterior).abs() < 1e-12);
+    let screen = bench.screen();
+    assert!(screen.contains(" 0.60"), "{screen}");
+    assert!(screen.contains("the priors sum to 1.300"), "{screen}");
+    // One undo puts both values back.
+    bench.keys("u");
+    let h1 = &bench.matrix().hypotheses()[0];
+    assert_eq!(h1.prior.map(|p| p.value()), Some(0.5));
+    assert_eq!(h1.probability.map(|p| p.value()), Some(0.7));
+}
+
+#[test]
+fn the_hypothesis_form_refuses_a_probability_above_one_at_its_field() {
+    let mut bench = example();
+    prior_field_of_h1(&mut bench);
+    bench.keys("<Tab><C-u>");
+    bench.type_text("1.2");
+    bench.keys("<Enter>");
+    let Some(ach_workbench::tui::state::Popup::Form(form)) = bench.state.popups.last() else {
+        panic!("the form stays open");
+    };
+    assert_eq!(form.focused_field().label, "Judged probability");
+    assert_eq!(
+        form.focused_field().value(),
+        "1.2",
+        "what was typed is kept"
+    );
+    let error = form.error.as_deref().unwrap_or_default();
+    assert!(
+        error.starts_with("judged probability: `1.2` is not a probability"),
+        "{error}"
+    );
+    assert_eq!(
+        bench.matrix().hypotheses()[0]
+            .probability
+            .map(|p| p.value()),
+        Some(0.7)
+    );
+    // A blank field removes the value: the file then has no `probability`.
+    bench.keys("<C-u><Enter>");
+    assert!(bench.state.popups.is_empty());
+    assert_eq!(bench.matrix().hypotheses()[0].probability, None);
+}
+
+#[test]
+fn hypothesis_form_with_its_probabilities() {
+    let mut bench = example();
+    prior_field_of_h1(&mut bench);
+    let screen = bench.screen();
+    // The longest label sets the label column: every value starts in it.
+    for line in [
+        "             Prior 0.5",
+        "Judged probability 0.7",
+        "                Id H1",
+    ] {
+        assert!(screen.contains(line), "{line:?} missing from\n{screen}");
+    }
+    assert_snapshot!(bench.terminal().backend());
+}

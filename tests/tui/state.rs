@@ -304,8 +304,8 @@ fn enter_on_a_sourced_item_shows_its_passage_selected() {
         .expect("the document opened");
     let passage = bench.matrix().evidence()[0].source.clone().unwrap();
     assert_eq!(reader.document.path(), passage.document);
-    let selection = reader.selection().unwrap();
-    assert!(selection.start <= passage.start && selection.end >= passage.end);
+    // Exactly the passage: not the sentences around it.
+    assert_eq!(reader.selection(), Some(passage.start..passage.end));
     let first = reader.visible.first().unwrap().bytes.start;
     let last = reader.visible.last().unwrap().bytes.end;
     assert!(
@@ -483,7 +483,8 @@ fn clicking_a_cell_selects_it_and_the_pane() {
         .matrix
         .unwrap();
     let inner = ach_workbench::tui::view::inner(area);
-    let geometry = ach_workbench::tui::view::MatrixGeometry::new(inner, 4);
+    let hypotheses = bench.state.matrix.as_ref().unwrap().matrix.hypotheses();
+    let geometry = ach_workbench::tui::view::MatrixGeometry::new(inner, hypotheses);
     let column = geometry.column_x(2) + 1;
     let row = geometry.rows.y + 2;
     bench.send(Msg::Click { column, row });

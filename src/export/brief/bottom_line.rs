@@ -1,14 +1,46 @@
 //! The bottom line: who leads, by how much, on what evidence, and whether
-//! single items decide it.
+//! single items decide it. Written as plain paragraphs with matrix text
+//! escaped for the format at hand, so the brief (Markdown) and the HTML
+//! report say exactly the same thing.
 
-use std::fmt::Write;
-
-use super::{and_list, bears_on, evidence_id, id, label};
+use super::{and_list, bears_on};
 use crate::export::report::{Report, number};
 use crate::export::{Lead, LeadChange};
 use crate::model::Level;
 use crate::scoring::Scores;
 use crate::text::counted;
+
+/// How a format makes matrix text safe: Markdown's `inline`, HTML's
+/// `escape`.
+pub(in crate::export) type Escape = fn(&str) -> String;
+
+/// Ids and titles of the matrix, escaped for one format.
+struct Names<'r, 'a> {
+    report: &'r Report<'a>,
+    escape: Escape,
+}
+
+impl Names<'_, '_> {
+    /// `H2`.
+    fn id(&self, column: usize) -> String {
+        (self.escape)(&self.report.hypotheses()[column].id)
+    }
+
+    /// `H2 (Escalation without confrontation)`.
+    fn label(&self, column: usize) -> String {
+        let hypothesis = &self.report.hypotheses()[column];
+        format!(
+            "{} ({})",
+            (self.escape)(&hypothesis.id),
+            (self.escape)(&hypothesis.title)
+        )
+    }
+
+    /// `E4`.
+    fn evidence_id(&self, row: usize) -> String {
+        (self.escape)(&self.report.evidence()[row].id)
+    }
+}
 
 fn has_any_rating(report: &Report<'_>) -> bool {
     report
@@ -17,93 +49,122 @@ fn has_any_rating(report: &Report<'_>) -> bool {
         .any(|evidence| evidence.ratings().iter().any(Option::is_some))
 }
 
+/// The brief's "Bottom line" section.
 pub(super) fn bottom_line(out: &mut String, report: &Report<'_>, changes: &[LeadChange]) {
     out.push_str("## Bottom line\n\n");
+    let inline = crate::export::escape_markdown::inline;
+    for paragraph in paragraphs(report, changes, inline, " (see below)") {
+        out.push_str(&paragraph);
+        out.push_str("\n\n");
+    }
+}
+
+/// How many deciding items the bottom line names before it counts the rest.
+const NAMED_DECIDERS: usize = 10;
+
+/// The bottom line's paragraphs, matrix text escaped by `escape`;
+/// `see_below` follows the mention of the items that decide the lead, for
+/// a format that lists them further on (the brief), or is empty.
+pub(in crate::export) fn paragraphs(
+    report: &Report<'_>,
+    changes: &[LeadChange],
+    escape: Escape,
+    see_below: &str,
+) -> Vec<String> {
+    let names = Names { report, escape };
     let hypotheses = report.hypotheses().len();
     let scores = &report.scores;
     let Some(lead) = Lead::of(scores) else {
-        out.push_str(
+        return vec![
             "The matrix has no hypotheses, so nothing can be ranked. ACH needs at least \
-             two competing hypotheses rated against the evidence.\n\n",
-        );
-        return;
+             two competing hypotheses rated against the evidence."
+                .to_owned(),
+        ];
     };
     if report.evidence().is_empty() {
-        let _ = writeln!(
-            out,
+        return vec![format!(
             "The matrix has {} but no evidence items, so every hypothesis scores 0 and \
-             none leads.\n",
+             none leads.",
             counted(hypotheses, "hypothesis", "hypotheses")
-        );
-        return;
+        )];
     }
     if !has_any_rating(report) {
-        let _ = writeln!(
-            out,
+        return vec![
             "No cell of the matrix is rated yet, so every hypothesis scores 0 and none \
-             leads.\n"
-        );
-        return;
+             leads."
+                .to_owned(),
+        ];
     }
+    // The leader set is empty exactly when no rating bears (all N, NA or
+    // unrated): the workbench marks no leader then, and neither do we.
+    if report.sensitivity.leader.is_empty() {
+        return vec![
+            "No rating bears on any hypothesis yet: every rated cell is N or NA, so every \
+             hypothesis scores 0 and none leads."
+                .to_owned(),
+        ];
+    }
+    let mut out = Vec::new();
     if hypotheses == 1 {
-        let _ = writeln!(
-            out,
+        out.push(format!(
             "The matrix has only one hypothesis, {}, so there is nothing to weigh it \
-             against: ACH ranks competing hypotheses. Its weighted inconsistency is {}.\n",
-            label(report, lead.leader),
+             against: ACH ranks competing hypotheses. Its weighted inconsistency is {}.",
+            names.label(lead.leader),
             number(scores.hypotheses[lead.leader].weighted_inconsistency)
-        );
+        ));
     } else {
-        let _ = writeln!(out, "{}\n", lead_sentence(report, scores, &lead));
+        out.push(lead_sentence(&names, scores, &lead));
     }
-    let _ = writeln!(out, "{}\n", support_sentence(report, lead.leader));
+    out.push(support_sentence(&names, lead.leader));
     if hypotheses == 1 {
-        return;
+        return out;
     }
-    let ids: Vec<String> = changes
+    let mut ids: Vec<String> = changes
         .iter()
-        .map(|change| evidence_id(report, change.evidence))
+        .take(NAMED_DECIDERS)
+        .map(|change| names.evidence_id(change.evidence))
         .collect();
-    let _ = match ids.as_slice() {
-        [] => writeln!(
-            out,
+    if changes.len() > NAMED_DECIDERS {
+        ids.push(format!("{} more", changes.len() - NAMED_DECIDERS));
+    }
+    out.push(match ids.as_slice() {
+        [] => format!(
             "No single evidence item decides the lead: without any one of them, {} still \
-             ranks first.\n",
-            id(report, lead.leader)
+             ranks first.",
+            names.id(lead.leader)
         ),
-        [one] => writeln!(
-            out,
+        [one] => format!(
             "The lead rests on one item: removing {one} alone would put another hypothesis \
-             first (see below).\n"
+             first{see_below}."
         ),
-        many => writeln!(
-            out,
+        many => format!(
             "The lead rests on single items: removing any one of {} alone would put another \
-             hypothesis first (see below).\n",
+             hypothesis first{see_below}.",
             and_list(many)
         ),
-    };
+    });
+    out
 }
 
 /// Who leads, by how much, or who ties.
-fn lead_sentence(report: &Report<'_>, scores: &Scores, lead: &Lead) -> String {
+fn lead_sentence(names: &Names<'_, '_>, scores: &Scores, lead: &Lead) -> String {
     let top = &scores.hypotheses[lead.leader];
     if !lead.tied_outright.is_empty() {
-        let mut names = vec![label(report, lead.leader)];
-        names.extend(lead.tied_outright.iter().map(|&c| label(report, c)));
+        let mut tied = vec![names.label(lead.leader)];
+        tied.extend(lead.tied_outright.iter().map(|&c| names.label(c)));
         return format!(
             "{} tie for the lead, with weighted inconsistency {} and weighted consistency \
              {} each: the matrix does not choose between them ({} is listed first only \
              because it comes first in the matrix).",
-            and_list(&names),
+            and_list(&tied),
             number(top.weighted_inconsistency),
             number(top.weighted_consistency),
-            id(report, lead.leader)
+            names.id(lead.leader)
         );
     }
     if !lead.tied_on_inconsistency.is_empty() {
-        let mut names = vec![label(report, lead.leader)];
-        names.extend(lead.tied_on_inconsistency.iter().map(|&c| label(report, c)));
+        let mut tied = vec![names.label(lead.leader)];
+        tied.extend(lead.tied_on_inconsistency.iter().map(|&c| names.label(c)));
         let others: Vec<String> = lead
             .tied_on_inconsistency
             .iter()
@@ -111,16 +172,16 @@ fn lead_sentence(report: &Report<'_>, scores: &Scores, lead: &Lead) -> String {
                 format!(
                     "{} for {}",
                     number(scores.hypotheses[c].weighted_consistency),
-                    id(report, c)
+                    names.id(c)
                 )
             })
             .collect();
         return format!(
             "{} tie on weighted inconsistency ({}); {} ranks first on weighted \
              consistency, {} against {}.",
-            and_list(&names),
+            and_list(&tied),
             number(top.weighted_inconsistency),
-            id(report, lead.leader),
+            names.id(lead.leader),
             number(top.weighted_consistency),
             and_list(&others)
         );
@@ -128,14 +189,14 @@ fn lead_sentence(report: &Report<'_>, scores: &Scores, lead: &Lead) -> String {
     match (lead.runner_up, lead.margin(scores)) {
         (Some(runner_up), Some(margin)) => format!(
             "{} leads with weighted inconsistency {}, {} below {}, the runner-up.",
-            label(report, lead.leader),
+            names.label(lead.leader),
             number(top.weighted_inconsistency),
             number(margin),
-            label(report, runner_up)
+            names.label(runner_up)
         ),
         _ => format!(
             "{} ranks first with weighted inconsistency {}.",
-            label(report, lead.leader),
+            names.label(lead.leader),
             number(top.weighted_inconsistency)
         ),
     }
@@ -143,12 +204,13 @@ fn lead_sentence(report: &Report<'_>, scores: &Scores, lead: &Lead) -> String {
 
 /// How many items bear on the hypothesis, of what credibility, and how
 /// many count against it.
-fn support_sentence(report: &Report<'_>, column: usize) -> String {
+fn support_sentence(names: &Names<'_, '_>, column: usize) -> String {
+    let report = names.report;
     let total = report.evidence().len();
     let bearing: Vec<usize> = (0..total)
         .filter(|&row| report.evidence()[row].rating(column).is_some_and(bears_on))
         .collect();
-    let name = id(report, column);
+    let name = names.id(column);
     let unrated = report.score_of(column).unrated;
     let unrated = if unrated > 0 {
         format!(

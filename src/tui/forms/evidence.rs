@@ -2,9 +2,9 @@
 
 use chrono::NaiveDate;
 
-use super::{Field, FieldValue, Form, FormPurpose, check_id};
+use super::{Field, FieldValue, Form, FormPurpose, Refusal, check_id};
 use crate::edit::Edit;
-use crate::model::{Evidence, Level, Matrix, Passage, next_free_id};
+use crate::model::{Evidence, EvidenceKind, Level, Matrix, Passage, next_free_id};
 use crate::text::{one_line, truncate_to_width};
 
 const ID: usize = 0;
@@ -14,9 +14,6 @@ const CREDIBILITY: usize = 3;
 const RELEVANCE: usize = 4;
 const DATE: usize = 5;
 const NOTES: usize = 6;
-
-const KINDS: &[&str] = &["fact", "report", "assumption", "absence", "other"];
-const LEVELS: &[&str] = &["low", "medium", "high"];
 
 /// Longest summary prefilled from a passage, in columns.
 const PREFILL_WIDTH: usize = 100;
@@ -90,20 +87,23 @@ fn build(title: &str, purpose: FormPurpose, evidence: &Evidence, focus: usize) -
             ),
             Field::choice(
                 "Kind",
-                KINDS,
-                evidence.kind.word(),
+                &EvidenceKind::ALL,
+                EvidenceKind::word,
+                evidence.kind,
                 "Space or ←/→ to change",
             ),
             Field::choice(
                 "Credibility",
-                LEVELS,
-                evidence.credibility.word(),
+                &Level::ALL,
+                Level::word,
+                evidence.credibility,
                 "Space or ←/→ to change",
             ),
             Field::choice(
                 "Relevance",
-                LEVELS,
-                evidence.relevance.word(),
+                &Level::ALL,
+                Level::word,
+                evidence.relevance,
                 "Space or ←/→ to change",
             ),
             Field::text_input("Date", &date, "optional: YYYY-MM-DD, when it happened"),
@@ -118,24 +118,26 @@ fn build(title: &str, purpose: FormPurpose, evidence: &Evidence, focus: usize) -
     form
 }
 
-pub(super) fn submit(form: &Form, matrix: &Matrix) -> Result<Edit, String> {
+pub(super) fn submit(form: &Form, matrix: &Matrix) -> Result<Edit, Refusal> {
     let own = match form.purpose {
         FormPurpose::EditEvidence(index) => Some(index),
         _ => None,
     };
     let id = form.text(ID);
     let ids = matrix.evidence().iter().map(|e| e.id.as_str()).enumerate();
-    check_id(id, "evidence", ids, own)?;
+    check_id(id, "evidence", ids, own).map_err(|why| Refusal::at(ID, why))?;
     let summary = form.text(SUMMARY);
     if summary.is_empty() {
-        return Err("evidence needs a summary".to_owned());
+        return Err(Refusal::at(SUMMARY, "evidence needs a summary"));
     }
     let date = match form.optional_text(DATE) {
         None => None,
-        Some(text) => Some(
-            NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-                .map_err(|_| format!("date `{text}` is not a date such as 2024-09-06"))?,
-        ),
+        Some(text) => Some(NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
+            Refusal::at(
+                DATE,
+                format!("date `{text}` is not a date such as 2024-09-06"),
+            )
+        })?),
     };
     let mut evidence = match own {
         // Editing keeps the ratings and the passage.
@@ -144,9 +146,11 @@ pub(super) fn submit(form: &Form, matrix: &Matrix) -> Result<Edit, String> {
     };
     evidence.id = id.to_owned();
     evidence.summary = summary.to_owned();
-    evidence.kind = form.text(KIND).parse().map_err(|e| format!("{e}"))?;
-    evidence.credibility = parse_level(form.text(CREDIBILITY))?;
-    evidence.relevance = parse_level(form.text(RELEVANCE))?;
+    // Choices hold the domain values themselves: nothing to parse back.
+    let choice = |field: usize| &form.fields[field];
+    evidence.kind = choice(KIND).chosen(&EvidenceKind::ALL).unwrap_or_default();
+    evidence.credibility = choice(CREDIBILITY).chosen(&Level::ALL).unwrap_or_default();
+    evidence.relevance = choice(RELEVANCE).chosen(&Level::ALL).unwrap_or_default();
     evidence.date = date;
     evidence.notes = form.optional_text(NOTES);
     if let FormPurpose::Attach(passage) = &form.purpose {
@@ -163,10 +167,6 @@ pub(super) fn submit(form: &Form, matrix: &Matrix) -> Result<Edit, String> {
             evidence,
         },
     })
-}
-
-fn parse_level(word: &str) -> Result<Level, String> {
-    word.parse().map_err(|e| format!("{e}"))
 }
 
 #[cfg(test)]
@@ -208,13 +208,38 @@ mod tests {
         let mut form = evidence_form(&matrix, None);
         type_into(&mut form, SUMMARY, "two");
         type_into(&mut form, DATE, "2024-13-01");
-        assert!(form.submit(&matrix).unwrap_err().contains("not a date"));
+        let refusal = form.submit(&matrix).unwrap_err();
+        assert!(refusal.why.contains("not a date"), "{refusal:?}");
+        assert_eq!(refusal.field, Some(DATE));
         type_into(&mut form, DATE, "2024-12-01");
         type_into(&mut form, ID, "E1");
         assert_eq!(
             form.submit(&matrix).unwrap_err(),
-            "evidence id `E1` is already used"
+            Refusal::at(ID, "evidence id `E1` is already used")
         );
+    }
+
+    #[test]
+    fn every_kind_and_level_comes_back_from_the_form_as_itself() {
+        for kind in EvidenceKind::ALL {
+            for level in Level::ALL {
+                let mut matrix = Matrix::new("m");
+                let mut evidence = Evidence::new("E1", "one");
+                evidence.kind = kind;
+                evidence.credibility = level;
+                evidence.relevance = level;
+                matrix.push_evidence(evidence.clone());
+                let form = evidence_form(&matrix, Some(0));
+                assert_eq!(form.fields[KIND].value(), kind.word());
+                let Ok(Edit::ReplaceEvidence { after, .. }) = form.submit(&matrix) else {
+                    panic!("edit should replace evidence");
+                };
+                assert_eq!(
+                    (after.kind, after.credibility, after.relevance),
+                    (kind, level, level)
+                );
+            }
+        }
     }
 
     #[test]

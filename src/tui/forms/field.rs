@@ -1,4 +1,5 @@
-//! One field of a form: a line of text or a choice among fixed words.
+//! One field of a form: a line of text or a choice among a domain type's
+//! values.
 
 use tui_input::Input;
 
@@ -6,8 +7,11 @@ use tui_input::Input;
 #[derive(Debug, Clone)]
 pub enum FieldValue {
     Text(Input),
+    /// The words of a domain type's values, in the order of its `ALL`,
+    /// and the position of the chosen one (which reads back the value
+    /// itself: see [`Field::chosen`]).
     Choice {
-        options: &'static [&'static str],
+        options: Vec<&'static str>,
         selected: usize,
     },
 }
@@ -31,20 +35,31 @@ impl Field {
         }
     }
 
-    /// A choice among `options`, with `selected` chosen.
-    pub fn choice(
+    /// A choice among `values` (a domain type's `ALL`), shown by `word`,
+    /// with `current` chosen.
+    pub fn choice<T: Copy + PartialEq>(
         label: &'static str,
-        options: &'static [&'static str],
-        selected: &str,
+        values: &[T],
+        word: fn(T) -> &'static str,
+        current: T,
         hint: &'static str,
     ) -> Self {
         Field {
             label,
             value: FieldValue::Choice {
-                options,
-                selected: options.iter().position(|o| *o == selected).unwrap_or(0),
+                options: values.iter().map(|&value| word(value)).collect(),
+                selected: values.iter().position(|&v| v == current).unwrap_or(0),
             },
             hint,
+        }
+    }
+
+    /// The value a choice field holds, from the same `values` it was made
+    /// with; `None` for a text field.
+    pub fn chosen<T: Copy>(&self, values: &[T]) -> Option<T> {
+        match &self.value {
+            FieldValue::Choice { selected, .. } => values.get(*selected).copied(),
+            FieldValue::Text(_) => None,
         }
     }
 

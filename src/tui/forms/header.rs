@@ -1,6 +1,6 @@
 //! The matrix title, question and analyst form.
 
-use super::{Field, Form, FormPurpose};
+use super::{Field, Form, FormPurpose, Refusal};
 use crate::edit::{Edit, Header};
 use crate::model::Matrix;
 
@@ -29,10 +29,10 @@ pub fn header_form(matrix: &Matrix) -> Form {
     )
 }
 
-pub(super) fn submit(form: &Form, matrix: &Matrix) -> Result<Edit, String> {
+pub(super) fn submit(form: &Form, matrix: &Matrix) -> Result<Edit, Refusal> {
     let title = form.text(TITLE);
     if title.is_empty() {
-        return Err("the matrix needs a title".to_owned());
+        return Err(Refusal::at(TITLE, "the matrix needs a title"));
     }
     Ok(Edit::ReplaceHeader {
         before: Header::of(matrix),

@@ -1,12 +1,19 @@
 //! The hypothesis form.
 
-use super::{Field, Form, FormPurpose, check_id};
+use super::{Field, Form, FormPurpose, Refusal, check_id};
 use crate::edit::Edit;
-use crate::model::{Hypothesis, Matrix, next_free_id};
+use crate::model::{Hypothesis, Matrix, Probability, next_free_id};
 
 const ID: usize = 0;
 const TITLE: usize = 1;
 const DESCRIPTION: usize = 2;
+const PRIOR: usize = 3;
+const JUDGED: usize = 4;
+
+/// A probability as the form shows it: as the file writes it, or blank.
+fn shown(probability: Option<Probability>) -> String {
+    probability.map_or_else(String::new, |p| p.value().to_string())
+}
 
 /// A form to add a hypothesis (`index` = None) or edit the one at `index`.
 pub fn hypothesis_form(matrix: &Matrix, index: Option<usize>) -> Form {
@@ -40,13 +47,23 @@ pub fn hypothesis_form(matrix: &Matrix, index: Option<usize>) -> Form {
                 hypothesis.description.as_deref().unwrap_or(""),
                 "optional: the hypothesis in full",
             ),
+            Field::text_input(
+                "Prior",
+                &shown(hypothesis.prior),
+                "optional: 0 to 1 or a %, e.g. 0.25; blank: 1/n",
+            ),
+            Field::text_input(
+                "Judged probability",
+                &shown(hypothesis.probability),
+                "optional: your own estimate, 0 to 1 or a %",
+            ),
         ],
     );
     form.focused = TITLE;
     form
 }
 
-pub(super) fn submit(form: &Form, matrix: &Matrix) -> Result<Edit, String> {
+pub(super) fn submit(form: &Form, matrix: &Matrix) -> Result<Edit, Refusal> {
     let own = match form.purpose {
         FormPurpose::EditHypothesis(index) => Some(index),
         _ => None,
@@ -57,11 +74,21 @@ pub(super) fn submit(form: &Form, matrix: &Matrix) -> Result<Edit, String> {
         .iter()
         .map(|h| h.id.as_str())
         .enumerate();
-    check_id(id, "hypothesis", ids, own)?;
+    check_id(id, "hypothesis", ids, own).map_err(|why| Refusal::at(ID, why))?;
     let title = form.text(TITLE);
     if title.is_empty() {
-        return Err("a hypothesis needs a title".to_owned());
+        return Err(Refusal::at(TITLE, "a hypothesis needs a title"));
     }
+    let probability = |field: usize, what: &str| -> Result<Option<Probability>, Refusal> {
+        form.optional_text(field)
+            .map(|text| {
+                text.parse()
+                    .map_err(|why| Refusal::at(field, format!("{what}: {why}")))
+            })
+            .transpose()
+    };
+    let prior = probability(PRIOR, "prior")?;
+    let judged = probability(JUDGED, "judged probability")?;
     // Editing keeps what the form does not show (set aside, indicators).
     let mut hypothesis = match own {
         Some(index) => matrix.hypotheses()[index].clone(),
@@ -70,6 +97,8 @@ pub(super) fn submit(form: &Form, matrix: &Matrix) -> Result<Edit, String> {
     hypothesis.id = id.to_owned();
     hypothesis.title = title.to_owned();
     hypothesis.description = form.optional_text(DESCRIPTION);
+    hypothesis.prior = prior;
+    hypothesis.probability = judged;
     Ok(match own {
         Some(index) => Edit::ReplaceHypothesis {
             index,

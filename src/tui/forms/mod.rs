@@ -111,8 +111,8 @@ impl Form {
     }
 
     /// Validates the form against `matrix` and returns the edit it makes.
-    /// On error the message says which field is wrong and why.
-    pub fn submit(&self, matrix: &Matrix) -> Result<Edit, String> {
+    /// A refusal says why, and which field it is about when it is about one.
+    pub fn submit(&self, matrix: &Matrix) -> Result<Edit, Refusal> {
         match &self.purpose {
             FormPurpose::AddHypothesis | FormPurpose::EditHypothesis(_) => {
                 hypothesis::submit(self, matrix)
@@ -121,8 +121,45 @@ impl Form {
                 evidence::submit(self, matrix)
             }
             FormPurpose::EditHeader => header::submit(self, matrix),
-            FormPurpose::SaveAs(_) | FormPurpose::NewMatrix => {
-                Err("this form makes no edit to the open matrix".to_owned())
+            FormPurpose::SaveAs(_) | FormPurpose::NewMatrix => Err(Refusal::general(
+                "this form makes no edit to the open matrix",
+            )),
+        }
+    }
+}
+
+/// Why a form was refused: shown at `field` (which gets the focus) when
+/// the refusal is about one field, under the fields otherwise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub field: Option<usize>,
+    pub why: String,
+}
+
+impl Refusal {
+    /// A refusal about field `field`.
+    fn at(field: usize, why: impl Into<String>) -> Self {
+        Refusal {
+            field: Some(field),
+            why: why.into(),
+        }
+    }
+
+    /// A refusal about the form as a whole.
+    fn general(why: impl Into<String>) -> Self {
+        Refusal {
+            field: None,
+            why: why.into(),
+        }
+    }
+
+    /// Shows the refusal on `form`.
+    pub fn show_on(self, form: &mut Form) {
+        match self.field {
+            Some(field) => form.refuse(field, self.why),
+            None => {
+                form.error = Some(self.why);
+                form.error_field = None;
             }
         }
     }

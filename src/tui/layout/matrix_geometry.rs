@@ -3,10 +3,21 @@
 
 use ratatui::layout::Rect;
 
+use crate::model::Hypothesis;
+use crate::text::{one_line, truncate_to_width, wrap_to_width};
+
 /// Narrowest and widest hypothesis column: a rating always fits; wider
 /// columns show more of each hypothesis title when there is room.
 pub const MIN_COLUMN_WIDTH: u16 = 8;
-pub const MAX_COLUMN_WIDTH: u16 = 12;
+pub const MAX_COLUMN_WIDTH: u16 = 24;
+/// The evidence block's share of a wide pane stops here, so that a zoomed
+/// matrix gives the extra width to the hypotheses, whose titles need it.
+pub const EVIDENCE_MAX_TARGET: u16 = 60;
+/// A hypothesis title wraps to at most this many header lines.
+pub const MAX_TITLE_LINES: u16 = 3;
+/// Columns widen up to this even for titles that fit narrower: a rating,
+/// its star and an unrated count read better with room around them.
+const SHORT_TITLE_WIDTH: u16 = 12;
 /// The evidence block never gets narrower than this (id, some summary and
 /// the credibility, relevance and diagnosticity columns).
 pub const EVIDENCE_MIN_WIDTH: u16 = 30;
@@ -34,36 +45,77 @@ pub struct MatrixGeometry {
     pub evidence_width: u16,
     /// Width of each hypothesis column.
     pub column_width: u16,
+    /// Header lines under the ids that hold the hypotheses' titles.
+    pub title_lines: u16,
     /// How many hypothesis columns fit beside the evidence block.
     pub visible_columns: usize,
 }
 
 impl MatrixGeometry {
-    /// The geometry for the pane's inner area and a number of hypotheses.
-    pub fn new(inner: Rect, hypotheses: usize) -> Self {
+    /// The geometry for the pane's inner area and the matrix's hypotheses.
+    pub fn new(inner: Rect, hypotheses: &[Hypothesis]) -> Self {
         Self::with_probability(inner, hypotheses, false)
     }
 
     /// The geometry with the probability rows shown under the scores, or
     /// not; shown, they take two lines from the detail area and the rest
     /// from the evidence rows.
-    pub fn with_probability(inner: Rect, hypotheses: usize, probability: bool) -> Self {
+    pub fn with_probability(inner: Rect, hypotheses: &[Hypothesis], probability: bool) -> Self {
+        let count = hypotheses.len();
+        // Summaries are what the analyst reads: keep about 40% of the width
+        // for them, but no more than they can use, so the hypotheses get
+        // the rest of a wide (zoomed) pane.
+        let evidence_target =
+            (inner.width * 40 / 100).clamp(EVIDENCE_MIN_WIDTH, EVIDENCE_MAX_TARGET);
+        let room = inner.width.saturating_sub(evidence_target + 1);
+        let divisor = u16::try_from(count).unwrap_or(u16::MAX).max(1);
+        // Titles wrap to as many lines as the longest needs, up to three
+        // (two on a short pane, where evidence rows are scarce).
+        let most = if inner.height >= 30 {
+            MAX_TITLE_LINES
+        } else {
+            2
+        };
+        // A column is no wider than its titles need to fit those lines, so
+        // short titles leave the width to the summaries.
+        let needed = (SHORT_TITLE_WIDTH..MAX_COLUMN_WIDTH)
+            .find(|&width| {
+                hypotheses
+                    .iter()
+                    .all(|h| title_rows(&h.title, width).len() <= usize::from(most))
+            })
+            .unwrap_or(MAX_COLUMN_WIDTH);
+        let column_width = (room / divisor)
+            .min(needed)
+            .clamp(MIN_COLUMN_WIDTH, MAX_COLUMN_WIDTH);
+        let visible_columns = usize::from(room / column_width).min(count);
+        // The evidence block takes whatever the columns leave.
+        let evidence_width = inner
+            .width
+            .saturating_sub(1 + visible_columns as u16 * column_width);
+        let title_lines = hypotheses
+            .iter()
+            .map(|h| title_rows(&h.title, column_width).len())
+            .max()
+            .map_or(1, |n| u16::try_from(n).unwrap_or(u16::MAX))
+            .clamp(1, most);
+        let header_height = 1 + title_lines;
         // The detail area gets a third of the height, within reason; the
         // evidence rows get what is left after title, header and scores.
         let mut detail_height = (inner.height / 3)
             .clamp(5, 12)
-            .min(inner.height.saturating_sub(8));
+            .min(inner.height.saturating_sub(8 + title_lines));
         let probability_height = if probability {
             detail_height = detail_height.saturating_sub(2).max(3);
             PROBABILITY_ROWS.min(
                 inner
                     .height
-                    .saturating_sub(1 + 2 + SCORE_ROWS + detail_height),
+                    .saturating_sub(1 + header_height + SCORE_ROWS + detail_height),
             )
         } else {
             0
         };
-        let fixed = 1 + 2 + SCORE_ROWS + probability_height + detail_height;
+        let fixed = 1 + header_height + SCORE_ROWS + probability_height + detail_height;
         let rows_height = inner.height.saturating_sub(fixed);
         let title = Rect {
             height: 1.min(inner.height),
@@ -71,7 +123,7 @@ impl MatrixGeometry {
         };
         let header = Rect {
             y: inner.y + 1,
-            height: 2.min(inner.height.saturating_sub(1)),
+            height: header_height.min(inner.height.saturating_sub(1)),
             ..inner
         };
         let rows = Rect {
@@ -81,7 +133,7 @@ impl MatrixGeometry {
         };
         let scores = Rect {
             y: rows.y + rows.height,
-            height: SCORE_ROWS.min(inner.height.saturating_sub(3 + rows_height)),
+            height: SCORE_ROWS.min(inner.height.saturating_sub(1 + header.height + rows_height)),
             ..inner
         };
         let probability = Rect {
@@ -95,17 +147,6 @@ impl MatrixGeometry {
                 .min((inner.y + inner.height).saturating_sub(probability.y + probability.height)),
             ..inner
         };
-        // Summaries are what the analyst reads: keep at least 45% of the
-        // width for them when the pane is wide.
-        let evidence_target = EVIDENCE_MIN_WIDTH.max(inner.width * 45 / 100);
-        let room = inner.width.saturating_sub(evidence_target + 1);
-        let count = u16::try_from(hypotheses).unwrap_or(u16::MAX).max(1);
-        let column_width = (room / count).clamp(MIN_COLUMN_WIDTH, MAX_COLUMN_WIDTH);
-        let visible_columns = usize::from(room / column_width).min(hypotheses);
-        // The evidence block takes whatever the columns leave.
-        let evidence_width = inner
-            .width
-            .saturating_sub(1 + visible_columns as u16 * column_width);
         MatrixGeometry {
             title,
             header,
@@ -115,6 +156,7 @@ impl MatrixGeometry {
             detail,
             evidence_width,
             column_width,
+            title_lines,
             visible_columns,
         }
     }
@@ -130,26 +172,60 @@ impl MatrixGeometry {
     }
 }
 
+/// A hypothesis title wrapped to a column of `width` (a space before each
+/// line, as before the ratings under it). A word longer than the column is
+/// cut with … rather than broken, so no line starts mid-word; the detail
+/// area gives the whole title.
+pub fn title_rows(title: &str, width: u16) -> Vec<String> {
+    let room = usize::from(width.saturating_sub(1)).max(1);
+    let words: Vec<String> = one_line(title)
+        .split_whitespace()
+        .map(|word| truncate_to_width(word, room).into_owned())
+        .collect();
+    wrap_to_width(&words.join(" "), room)
+}
+
+/// `title_rows` fitted to `lines` lines: when the title needs more, the
+/// last line shown takes the rest and ends in ….
+pub fn title_rows_in(title: &str, width: u16, lines: u16) -> Vec<String> {
+    let mut rows = title_rows(title, width);
+    let lines = usize::from(lines).max(1);
+    if rows.len() > lines {
+        let rest = rows.split_off(lines - 1).join(" ");
+        let room = usize::from(width.saturating_sub(1)).max(1);
+        rows.push(truncate_to_width(&rest, room).into_owned());
+    }
+    rows
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn hypotheses(count: usize, title: &str) -> Vec<Hypothesis> {
+        (0..count)
+            .map(|n| Hypothesis::new(format!("H{n}"), title))
+            .collect()
+    }
+
     #[test]
     fn columns_widen_when_there_is_room_and_scroll_when_not() {
-        let wide = MatrixGeometry::new(Rect::new(0, 0, 200, 40), 5);
+        let long =
+            "A title long enough to want the widest column there is, and then some more words";
+        let wide = MatrixGeometry::new(Rect::new(0, 0, 200, 40), &hypotheses(5, long));
         assert_eq!(wide.column_width, MAX_COLUMN_WIDTH);
         assert_eq!(wide.visible_columns, 5);
         assert_eq!(wide.evidence_width + 1 + 5 * MAX_COLUMN_WIDTH, 200);
-        let narrow = MatrixGeometry::new(Rect::new(0, 0, 50, 20), 50);
+        let narrow = MatrixGeometry::new(Rect::new(0, 0, 50, 20), &hypotheses(50, "A"));
         assert_eq!(narrow.column_width, MIN_COLUMN_WIDTH);
         assert_eq!(narrow.visible_columns, 2);
     }
 
     #[test]
     fn parts_stack_without_overlap() {
-        let g = MatrixGeometry::new(Rect::new(1, 1, 80, 27), 4);
+        let g = MatrixGeometry::new(Rect::new(1, 1, 80, 27), &hypotheses(4, "A title to wrap"));
         assert_eq!(g.header.y, g.title.y + 1);
-        assert_eq!(g.rows.y, g.header.y + 2);
+        assert_eq!(g.rows.y, g.header.y + 1 + g.title_lines);
         assert_eq!(g.scores.y, g.rows.y + g.rows.height);
         assert_eq!(g.detail.y + g.detail.height, 1 + 27);
         assert_eq!(g.probability.height, 0);
@@ -157,8 +233,9 @@ mod tests {
 
     #[test]
     fn probability_rows_sit_between_scores_and_detail() {
-        let hidden = MatrixGeometry::new(Rect::new(1, 1, 80, 27), 4);
-        let shown = MatrixGeometry::with_probability(Rect::new(1, 1, 80, 27), 4, true);
+        let four = hypotheses(4, "A");
+        let hidden = MatrixGeometry::new(Rect::new(1, 1, 80, 27), &four);
+        let shown = MatrixGeometry::with_probability(Rect::new(1, 1, 80, 27), &four, true);
         assert_eq!(shown.probability.height, PROBABILITY_ROWS);
         assert_eq!(shown.probability.y, shown.scores.y + shown.scores.height);
         assert_eq!(shown.detail.y, shown.probability.y + PROBABILITY_ROWS);
@@ -166,8 +243,39 @@ mod tests {
         assert_eq!(shown.detail.height + 2, hidden.detail.height);
         assert_eq!(shown.rows.height + PROBABILITY_ROWS - 2, hidden.rows.height);
         // Even in the smallest window every part keeps its place.
-        let small = MatrixGeometry::with_probability(Rect::new(0, 0, 52, 21), 4, true);
+        let small = MatrixGeometry::with_probability(Rect::new(0, 0, 52, 21), &four, true);
         assert!(small.rows.height >= 1);
         assert_eq!(small.detail.y + small.detail.height, 21);
+    }
+
+    #[test]
+    fn a_zoomed_matrix_gives_the_hypotheses_room_and_wraps_their_titles() {
+        // Issue 8 item 9: 11-column hypotheses beside an 80-column
+        // evidence block, at 140 columns zoomed.
+        let titles = hypotheses(4, "Limited strikes on Armenian rearmament");
+        let zoomed = MatrixGeometry::new(Rect::new(1, 1, 138, 40), &titles);
+        assert!(zoomed.column_width >= 16, "{zoomed:?}");
+        // The whole title shows, on no more lines than the header has.
+        let rows = title_rows(&titles[0].title, zoomed.column_width);
+        assert_eq!(rows.join(" "), titles[0].title, "{zoomed:?}");
+        assert!(rows.len() <= usize::from(zoomed.title_lines), "{zoomed:?}");
+        let narrow = MatrixGeometry::new(Rect::new(1, 1, 66, 40), &titles);
+        assert_eq!(narrow.title_lines, MAX_TITLE_LINES);
+        let short = MatrixGeometry::new(Rect::new(1, 1, 66, 24), &titles);
+        assert_eq!(short.title_lines, 2, "a short pane keeps its rows");
+    }
+
+    #[test]
+    fn titles_wrap_at_words_and_cut_what_does_not_fit() {
+        assert_eq!(
+            title_rows("Operation on to Baku", 8),
+            ["Operat…", "on to", "Baku"]
+        );
+        let rows = title_rows_in("No attack on anyone at all", 8, 2);
+        assert_eq!(rows, ["No", "attack…"]);
+        assert_eq!(title_rows_in("Short one", 12, 3), ["Short one"]);
+        // Short titles leave the width to the summaries.
+        let short = MatrixGeometry::new(Rect::new(0, 0, 200, 40), &hypotheses(3, "First"));
+        assert_eq!(short.column_width, SHORT_TITLE_WIDTH);
     }
 }

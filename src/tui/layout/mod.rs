@@ -6,8 +6,9 @@
 mod matrix_geometry;
 
 pub use matrix_geometry::{
-    EVIDENCE_META_WIDTH, EVIDENCE_MIN_WIDTH, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, MatrixGeometry,
-    PROBABILITY_ROWS, SCORE_ROWS,
+    EVIDENCE_MAX_TARGET, EVIDENCE_META_WIDTH, EVIDENCE_MIN_WIDTH, MAX_COLUMN_WIDTH,
+    MAX_TITLE_LINES, MIN_COLUMN_WIDTH, MatrixGeometry, PROBABILITY_ROWS, SCORE_ROWS, title_rows,
+    title_rows_in,
 };
 
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -105,13 +106,20 @@ pub fn inner(area: Rect) -> Rect {
     ratatui::widgets::Block::bordered().inner(area)
 }
 
-/// The reader's text, under its one-line header.
+/// The longest line the reader sets: past about 100 columns the eye loses
+/// its way back to the next line (a zoomed reader ran 138-column lines).
+pub const READER_MEASURE: u16 = 100;
+
+/// The reader's text, under its one-line header, at most
+/// [`READER_MEASURE`] columns wide and centred in a wider pane.
 pub fn reader_text_area(area: Rect) -> Rect {
     let inner = inner(area);
+    let width = inner.width.min(READER_MEASURE);
     Rect {
+        x: inner.x + (inner.width - width) / 2,
         y: inner.y + 1,
+        width,
         height: inner.height.saturating_sub(1),
-        ..inner
     }
 }
 

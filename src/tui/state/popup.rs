@@ -37,6 +37,9 @@ pub enum Question {
     SaveFailed { then: AfterSave },
     /// The file has comments a save would drop: y saves anyway.
     DropComments { then: AfterSave },
+    /// A library file `ach import` converts (a web page, an e-mail, a Word
+    /// document, a PARC ACH project), by its workspace path: y imports it.
+    Import(String),
 }
 
 /// One layer over the panes.

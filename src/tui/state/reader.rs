@@ -51,7 +51,7 @@ impl OpenDocument {
         let cursor = sentences.at(&document, 0);
         OpenDocument {
             document,
-            layout: Layout::new(width),
+            layout: Layout::new(width).with_paragraph_gaps(),
             sentences,
             top: Position::TOP,
             cursor,

@@ -3,10 +3,12 @@
 use ratatui::layout::Rect;
 
 use super::viewport::scrolled_to;
+use crate::text::counted;
 use crate::tui::action::Action;
 use crate::tui::layout::inner;
 use crate::tui::msg::Effect;
 use crate::tui::state::{Entry, Notice, Popup, Question, State};
+use crate::workspace::SkipReason;
 
 pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
     let library = &mut state.library;
@@ -84,6 +86,18 @@ fn open_selected(state: &mut State) -> Vec<Effect> {
         }
         Entry::Skipped(index) => {
             let skipped = &library.skipped[index];
+            if let SkipReason::Importable { .. } = skipped.reason {
+                let into =
+                    if crate::import::extension_of(std::path::Path::new(&skipped.path)) == "achz" {
+                        "a matrix in hypotheses/"
+                    } else {
+                        "a document in seeds/, its original kept beside it"
+                    };
+                let text = format!("Import {} as {into}?", skipped.path);
+                let path = skipped.path.clone();
+                state.popups.push(Popup::ask(Question::Import(path), text));
+                return Vec::new();
+            }
             state.notify(Notice::warning(format!(
                 "{} is skipped: {}",
                 skipped.path, skipped.reason
@@ -108,5 +122,34 @@ pub fn keep_selection_visible(state: &mut State, area: Option<Rect>) {
     if let Some(area) = area {
         let rows = usize::from(inner(area).height.saturating_sub(1));
         library.offset = scrolled_to(library.offset, library.selected, rows);
+    }
+}
+
+/// An import from the library finished: say what it made (and what the
+/// format could not carry), and list it.
+pub fn imported(
+    state: &mut State,
+    source: &str,
+    result: Result<crate::tui::msg::Imported, String>,
+) -> Vec<Effect> {
+    match result {
+        Ok(imported) => {
+            let lost = match imported.lost.len() {
+                0 => String::new(),
+                n => format!(
+                    " ({} not kept: see ach import {source})",
+                    counted(n, "thing", "things")
+                ),
+            };
+            state.notify(Notice::info(format!(
+                "Imported {source} as {}{lost}",
+                imported.made
+            )));
+            vec![Effect::ScanLibrary]
+        }
+        Err(why) => {
+            state.notify(Notice::error(format!("{source} was not imported: {why}")));
+            Vec::new()
+        }
     }
 }

@@ -82,8 +82,8 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
 
 /// Rows a page key moves: the visible evidence rows, less one for context.
 fn page_rows(state: &State) -> usize {
-    let (hypotheses, probability) = state.matrix.as_ref().map_or((0, false), |m| {
-        (m.matrix.hypotheses().len(), m.show_probability)
+    let (hypotheses, probability) = state.matrix.as_ref().map_or((&[][..], false), |m| {
+        (m.matrix.hypotheses(), m.show_probability)
     });
     areas(state)
         .matrix

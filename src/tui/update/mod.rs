@@ -55,6 +55,7 @@ pub fn update(state: &mut State, msg: Msg, now: DateTime<Utc>) -> Vec<Effect> {
             state.library.replace(library);
             Vec::new()
         }
+        Msg::Imported { source, result } => library::imported(state, &source, result),
         Msg::Tick => {
             state.expire_notice(now);
             recovery::tick(state, now)

@@ -97,7 +97,7 @@ fn click_matrix(state: &mut State, area: Rect, column: u16, row: u16) {
     };
     let geometry = MatrixGeometry::with_probability(
         inner(area),
-        open.matrix.hypotheses().len(),
+        open.matrix.hypotheses(),
         open.show_probability,
     );
     let first_column_x = geometry.column_x(0);

@@ -147,7 +147,7 @@ fn submit_form(state: &mut State, now: DateTime<Utc>) -> Vec<Effect> {
         return Vec::new();
     };
     match form.submit(&open.matrix) {
-        Err(why) => form.error = Some(why),
+        Err(refusal) => refusal.show_on(form),
         Ok(edit) => {
             let attached = matches!(form.purpose, FormPurpose::Attach(_));
             let new_row = match &edit {
@@ -200,6 +200,10 @@ fn answer(state: &mut State, answer: Answer, now: DateTime<Utc>) -> Vec<Effect> 
         Question::Restore(recovery) => restore(state, answer, *recovery),
         Question::ChangedOnDisk { then } => changed_on_disk(state, answer, then, now),
         Question::SaveFailed { then } => save_as(state, then),
+        Question::Import(path) => match answer {
+            Answer::Yes => vec![Effect::Import(path)],
+            _ => Vec::new(),
+        },
         Question::DropComments { then } => match answer {
             Answer::Yes => {
                 if let Some(open) = state.matrix.as_mut() {

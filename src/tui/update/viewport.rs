@@ -11,7 +11,7 @@ pub fn keep_cursors_visible(state: &mut State) {
     if let (Some(area), Some(open)) = (areas.matrix, state.matrix.as_mut()) {
         let geometry = MatrixGeometry::with_probability(
             inner(area),
-            open.matrix.hypotheses().len(),
+            open.matrix.hypotheses(),
             open.show_probability,
         );
         if let MatrixRow::Evidence(index) = open.row {

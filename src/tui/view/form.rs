@@ -10,9 +10,15 @@ use super::{centered, pane_block::pane_block, theme};
 use crate::text::{display_width, one_line};
 use crate::tui::forms::{FieldValue, Form, FormPurpose, NEW_MATRIX_FILE, planned_file};
 
+/// The narrowest label column; a form with a longer label widens it.
 const LABEL_WIDTH: usize = 13;
 
 pub fn draw(frame: &mut Frame, form: &Form) {
+    let label_width = form
+        .fields
+        .iter()
+        .map(|field| display_width(field.label))
+        .fold(LABEL_WIDTH, usize::max);
     // A refusal about one field is shown on its own row under that field.
     let inline_error = form.error_field.is_some() && form.error.is_some();
     let passage = passage_lines(
@@ -25,7 +31,7 @@ pub fn draw(frame: &mut Frame, form: &Form) {
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
-    let value_width = usize::from(inner.width).saturating_sub(LABEL_WIDTH + 1);
+    let value_width = usize::from(inner.width).saturating_sub(label_width + 1);
     let mut cursor = None;
     // The passage being attached stays in sight above the fields.
     for (n, line) in passage.iter().enumerate() {
@@ -54,7 +60,7 @@ pub fn draw(frame: &mut Frame, form: &Form) {
             theme::heading()
         };
         let label = Span::styled(
-            format!("{:>w$} ", field.label, w = LABEL_WIDTH),
+            format!("{:>w$} ", field.label, w = label_width),
             label_style,
         );
         let value = match &field.value {
@@ -63,7 +69,7 @@ pub fn draw(frame: &mut Frame, form: &Form) {
                 let shown: String = visible_slice(input.value(), scroll, value_width);
                 if focused {
                     let x =
-                        inner.x + LABEL_WIDTH as u16 + 1 + (input.visual_cursor() - scroll) as u16;
+                        inner.x + label_width as u16 + 1 + (input.visual_cursor() - scroll) as u16;
                     cursor = Some(Position::new(x, y));
                 }
                 Span::styled(
@@ -111,7 +117,7 @@ pub fn draw(frame: &mut Frame, form: &Form) {
         if refused && let Some(error) = &form.error {
             y += 1;
             if y < inner.y + inner.height {
-                let text = format!("{:>w$} {}", "", one_line(error), w = LABEL_WIDTH);
+                let text = format!("{:>w$} {}", "", one_line(error), w = label_width);
                 let row = Rect {
                     y,
                     height: 1,

@@ -13,7 +13,7 @@ use super::{matrix_detail, probability, theme};
 use crate::model::{EvidenceKind, Level};
 use crate::scoring::Scores;
 use crate::text::{display_width, fit_to_width, one_line, truncate_to_width};
-use crate::tui::layout::{EVIDENCE_META_WIDTH, MatrixGeometry};
+use crate::tui::layout::{EVIDENCE_META_WIDTH, MatrixGeometry, title_rows_in};
 use crate::tui::state::{MatrixRow, OpenMatrix, Pane, State};
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
@@ -42,11 +42,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     frame.render_widget(block, area);
     // Kept current edit by edit: drawing never rescans the cells.
     let scores = open.scores.scores();
-    let geometry = MatrixGeometry::with_probability(
-        inner,
-        open.matrix.hypotheses().len(),
-        open.show_probability,
-    );
+    let geometry =
+        MatrixGeometry::with_probability(inner, open.matrix.hypotheses(), open.show_probability);
     let view = MatrixView {
         open,
         scores,
@@ -141,18 +138,29 @@ impl MatrixView<'_> {
             let hypothesis = &self.open.matrix.hypotheses()[column];
             let star = if is_leader(column) { "★" } else { "" };
             Span::styled(
-                self.cell(&format!("{}{star}", one_line(&hypothesis.id))),
+                self.cell(&format!(" {}{star}", one_line(&hypothesis.id))),
                 cell_style(column),
             )
         });
-        let titles = self.columns.clone().map(|column| {
-            let hypothesis = &self.open.matrix.hypotheses()[column];
-            Span::styled(self.cell(&one_line(&hypothesis.title)), cell_style(column))
-        });
-        let lines = vec![
-            self.line(vec![Span::styled(label, theme::heading())], ids),
-            self.line(vec![Span::raw(" ".repeat(width))], titles),
-        ];
+        // Each title wrapped to its column, over the header's title lines;
+        // the last line ends in … when the title needs more.
+        let lines_shown = self.geometry.title_lines;
+        let wrapped: Vec<Vec<String>> = self
+            .columns
+            .clone()
+            .map(|column| {
+                let hypothesis = &self.open.matrix.hypotheses()[column];
+                title_rows_in(&hypothesis.title, self.geometry.column_width, lines_shown)
+            })
+            .collect();
+        let mut lines = vec![self.line(vec![Span::styled(label, theme::heading())], ids)];
+        for line in 0..usize::from(lines_shown) {
+            let titles = self.columns.clone().zip(&wrapped).map(|(column, rows)| {
+                let text = rows.get(line).map_or("", String::as_str);
+                Span::styled(self.cell(&format!(" {text}")), cell_style(column))
+            });
+            lines.push(self.line(vec![Span::raw(" ".repeat(width))], titles));
+        }
         render_lines(frame, lines, area);
     }
 
@@ -292,12 +300,20 @@ impl MatrixView<'_> {
             self.line(vec![label("Weighted inconsistency ")], weighted),
             self.line(vec![label("Weighted consistency ")], consistency),
             self.line(vec![label("Unrated cells ")], unrated),
-            self.line(
-                vec![label("Rank (1 least inconsistent; = tie; n? unrated) ")],
-                rank,
-            ),
+            self.line(vec![label(rank_label(width))], rank),
         ];
         render_lines(frame, lines, area);
+    }
+}
+
+/// The rank row's label, shorter when the evidence block is narrow (a
+/// zoomed matrix gives its width to the hypotheses).
+fn rank_label(width: usize) -> &'static str {
+    const FULL: &str = "Rank (1 least inconsistent; = tie; n? unrated) ";
+    if display_width(FULL) <= width {
+        FULL
+    } else {
+        "Rank (= tie; n? unrated) "
     }
 }
 

@@ -56,7 +56,7 @@ pub fn draw(
             _ => None,
         })
         .collect();
-    let coherent = coherent_values(reading);
+    let coherent = reading.coherent();
     let posterior = rows.line(
         "Model posterior ",
         |column| Some(reading.posteriors[column]),
@@ -94,19 +94,6 @@ pub fn draw(
             },
         );
     }
-}
-
-/// The coherent version of the judged values: the values themselves when
-/// they already sum to 1, divided by their sum when every hypothesis has
-/// one and they do not, and none when that cannot be told.
-fn coherent_values(reading: &ProbabilityReading) -> Option<Vec<f64>> {
-    if let Some(normalised) = &reading.coherence.normalised {
-        return Some(normalised.clone());
-    }
-    if reading.coherence.coherent == Some(true) && reading.judged.iter().all(Option::is_some) {
-        return Some(reading.judged.iter().flatten().copied().collect());
-    }
-    None
 }
 
 struct Rows<'a> {

@@ -105,21 +105,44 @@ fn draw_grid(frame: &mut Frame, area: Rect, view: &TeamView) {
             .collect::<Vec<_>>(),
         ),
     ];
-    // The consensus scores stay under the rows, however far they scroll.
-    let scores = Line::from(
-        std::iter::once(Span::styled(
-            fit_to_width("Weighted inconsistency", label),
-            theme::heading(),
-        ))
-        .chain(columns.clone().map(|c| {
-            Span::raw(fit_to_width(
-                &format!("{:.1}", team.scores.hypotheses[c].weighted_inconsistency),
-                COLUMN,
-            ))
-        }))
-        .collect::<Vec<_>>(),
-    );
-    let room_rows = usize::from(inner.height).saturating_sub(lines.len() + 1);
+    // The consensus scores and the team's probabilities stay under the
+    // rows, however far they scroll.
+    let row_of = |heading: &str, value: &dyn Fn(usize) -> String| {
+        Line::from(
+            std::iter::once(Span::styled(fit_to_width(heading, label), theme::heading()))
+                .chain(
+                    columns
+                        .clone()
+                        .map(|c| Span::raw(fit_to_width(&value(c), COLUMN))),
+                )
+                .collect::<Vec<_>>(),
+        )
+    };
+    let probabilities = &team.probabilities;
+    let footer = [
+        row_of("Weighted inconsistency", &|c| {
+            format!("{:.1}", team.scores.hypotheses[c].weighted_inconsistency)
+        }),
+        row_of("Model posterior", &|c| {
+            format!("{:.2}", probabilities.posterior[c])
+        }),
+        // The mean of the analysts' coherent judged values, and of how
+        // many analysts.
+        row_of(
+            &format!(
+                "Judged, team avg ({}/{})",
+                probabilities.averaged(),
+                team.analysts.len()
+            ),
+            &|c| {
+                probabilities
+                    .average
+                    .as_ref()
+                    .map_or_else(|| "—".to_owned(), |values| format!("{:.2}", values[c]))
+            },
+        ),
+    ];
+    let room_rows = usize::from(inner.height).saturating_sub(lines.len() + footer.len());
     let evidence = team.consensus.evidence();
     let first_row = first_shown(view.row, room_rows);
     for (row, item) in evidence.iter().enumerate().skip(first_row).take(room_rows) {
@@ -138,7 +161,7 @@ fn draw_grid(frame: &mut Frame, area: Rect, view: &TeamView) {
         }
         lines.push(Line::from(spans));
     }
-    lines.push(scores);
+    lines.extend(footer);
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
