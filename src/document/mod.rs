@@ -13,6 +13,7 @@
 //! - [`wrap`](next_row): one paragraph into rows; [`Layout`]: the document.
 //! - [`Sentences`] (across single line breaks in hard-wrapped text:
 //!   [`is_hard_wrapped`]), [`search`].
+//! - [`words`](shrink_end): trimming a selection by word, and a drag's words.
 
 mod cells;
 mod file_offsets;
@@ -24,6 +25,7 @@ mod paragraphs;
 mod search;
 mod sentences;
 mod summary;
+mod words;
 mod wrap;
 
 pub use cells::{Glyph, TAB_WIDTH, display, display_width, glyph, glyph_width, glyphs};
@@ -35,4 +37,5 @@ pub use sentences::Sentences;
 pub use summary::{
     BINARY_SNIFF_BYTES, TITLE_MAX_CHARS, TextSummary, count_words, looks_binary, summarize,
 };
+pub use words::{extend_end, extend_start, shrink_end, shrink_start, words_between};
 pub use wrap::{Row, next_row, wrap};

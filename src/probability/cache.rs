@@ -198,8 +198,8 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::model::Hypothesis;
     use crate::test_support::arbitrary_matrix;
+    use crate::test_support::session::{replay, step};
 
     #[test]
     fn slots_round_trip() {
@@ -216,104 +216,6 @@ mod tests {
         }
     }
 
-    /// One step of a session, positions taken modulo the matrix's size.
-    #[derive(Debug, Clone)]
-    enum Step {
-        Rate(usize, usize, Option<Rating>),
-        Reweigh(usize, Level, Level),
-        AddItem(usize),
-        RemoveItem(usize),
-        AddHypothesis(usize),
-        Swap(usize, usize),
-        Judge(usize, u8),
-        SetAside(usize),
-        Undo,
-    }
-
-    fn step() -> impl Strategy<Value = Step> {
-        let rating = proptest::option::of(proptest::sample::select(Rating::ALL.to_vec()));
-        let level = || proptest::sample::select(Level::ALL.to_vec());
-        prop_oneof![
-            6 => (any::<usize>(), any::<usize>(), rating).prop_map(|(e, h, r)| Step::Rate(e, h, r)),
-            2 => (any::<usize>(), level(), level()).prop_map(|(e, c, r)| Step::Reweigh(e, c, r)),
-            1 => any::<usize>().prop_map(Step::AddItem),
-            1 => any::<usize>().prop_map(Step::RemoveItem),
-            1 => any::<usize>().prop_map(Step::AddHypothesis),
-            1 => (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Step::Swap(a, b)),
-            2 => (any::<usize>(), 0..=100u8).prop_map(|(h, p)| Step::Judge(h, p)),
-            1 => any::<usize>().prop_map(Step::SetAside),
-            2 => Just(Step::Undo),
-        ]
-    }
-
-    fn edit_for(matrix: &Matrix, step: &Step, serial: usize) -> Option<Edit> {
-        let rows = matrix.evidence().len();
-        let columns = matrix.hypotheses().len();
-        match *step {
-            Step::Rate(e, h, after) if rows > 0 && columns > 0 => Some(Edit::Rate {
-                evidence: e % rows,
-                hypothesis: h % columns,
-                before: matrix.evidence()[e % rows].rating(h % columns),
-                after,
-            }),
-            Step::Reweigh(e, credibility, relevance) if rows > 0 => {
-                let before = matrix.evidence()[e % rows].clone();
-                let mut after = before.clone();
-                after.credibility = credibility;
-                after.relevance = relevance;
-                Some(Edit::ReplaceEvidence {
-                    index: e % rows,
-                    before,
-                    after,
-                })
-            }
-            Step::SetAside(e) if rows > 0 => {
-                let before = matrix.evidence()[e % rows].clone();
-                let mut after = before.clone();
-                after.set_aside = if before.set_aside.is_set() {
-                    crate::model::SetAside::Counted
-                } else {
-                    crate::model::SetAside::Aside { reason: None }
-                };
-                Some(Edit::ReplaceEvidence {
-                    index: e % rows,
-                    before,
-                    after,
-                })
-            }
-            Step::AddItem(at) => Some(Edit::InsertEvidence {
-                index: at % (rows + 1),
-                evidence: Evidence::new(format!("N{serial}"), "new"),
-            }),
-            Step::RemoveItem(at) if rows > 0 => Some(Edit::RemoveEvidence {
-                index: at % rows,
-                evidence: matrix.evidence()[at % rows].clone(),
-            }),
-            Step::AddHypothesis(at) => Some(Edit::InsertHypothesis {
-                index: at % (columns + 1),
-                hypothesis: Hypothesis::new(format!("X{serial}"), "new"),
-                column: vec![None; rows],
-            }),
-            Step::Swap(a, b) if columns > 1 && a % columns != b % columns => {
-                Some(Edit::SwapHypotheses {
-                    a: a % columns,
-                    b: b % columns,
-                })
-            }
-            Step::Judge(h, p) if columns > 0 => {
-                let before = matrix.hypotheses()[h % columns].clone();
-                let mut after = before.clone();
-                after.probability = crate::model::Probability::new(f64::from(p) / 100.0);
-                Some(Edit::ReplaceHypothesis {
-                    index: h % columns,
-                    before,
-                    after,
-                })
-            }
-            _ => None,
-        }
-    }
-
     proptest! {
         /// However a session goes, the cache reads exactly what a fresh
         /// reading of the edited matrix gives.
@@ -326,17 +228,8 @@ mod tests {
             let mut cache = ProbabilityCache::new(&matrix);
             let mut history = crate::edit::History::new();
             for (serial, step) in steps.iter().enumerate() {
-                match step {
-                    Step::Undo => {
-                        if let Some(edit) = history.undo(&mut matrix).cloned() {
-                            cache.apply(&matrix, &edit.inverse());
-                        }
-                    }
-                    step => {
-                        let Some(edit) = edit_for(&matrix, step, serial) else { continue };
-                        history.apply(&mut matrix, edit.clone());
-                        cache.apply(&matrix, &edit);
-                    }
+                if let Some(applied) = replay(&mut matrix, &mut history, step, serial) {
+                    cache.apply(&matrix, &applied);
                 }
                 prop_assert_eq!(cache.reading(), &super::super::read(&matrix));
             }

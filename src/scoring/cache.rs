@@ -315,9 +315,9 @@ mod tests {
 
     use super::*;
     use crate::edit::History;
-    use crate::model::Hypothesis;
     use crate::scoring::approx_eq;
     use crate::test_support::arbitrary_matrix;
+    use crate::test_support::session::{replay, step};
 
     #[test]
     fn exact_weights_are_the_levels_factors() {
@@ -346,130 +346,6 @@ mod tests {
             let points = table.get(cell);
             assert_eq!(totals.inconsistency, i64::from(points.inconsistency));
             assert_eq!(totals.unrated, points.unrated as i64);
-        }
-    }
-
-    /// One step of an analyst's session, with positions taken modulo the
-    /// matrix's size when it is applied.
-    #[derive(Debug, Clone)]
-    enum Step {
-        Rate(usize, usize, Option<Rating>),
-        Reweigh(usize, Level, Level),
-        AddItem(usize),
-        RemoveItem(usize),
-        AddHypothesis(usize),
-        RemoveHypothesis(usize),
-        Swap(usize, usize),
-        /// Sets an item (`true`) or a hypothesis aside, or back.
-        ToggleAside(usize, bool),
-        Undo,
-        Redo,
-    }
-
-    fn rating() -> impl Strategy<Value = Option<Rating>> {
-        proptest::option::of(proptest::sample::select(Rating::ALL.to_vec()))
-    }
-
-    fn level() -> impl Strategy<Value = Level> {
-        proptest::sample::select(Level::ALL.to_vec())
-    }
-
-    fn step() -> impl Strategy<Value = Step> {
-        prop_oneof![
-            6 => (any::<usize>(), any::<usize>(), rating()).prop_map(|(e, h, r)| Step::Rate(e, h, r)),
-            2 => (any::<usize>(), level(), level()).prop_map(|(e, c, r)| Step::Reweigh(e, c, r)),
-            1 => any::<usize>().prop_map(Step::AddItem),
-            1 => any::<usize>().prop_map(Step::RemoveItem),
-            1 => any::<usize>().prop_map(Step::AddHypothesis),
-            1 => any::<usize>().prop_map(Step::RemoveHypothesis),
-            1 => (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Step::Swap(a, b)),
-            2 => (any::<usize>(), any::<bool>()).prop_map(|(at, item)| Step::ToggleAside(at, item)),
-            2 => Just(Step::Undo),
-            1 => Just(Step::Redo),
-        ]
-    }
-
-    /// The edit a step makes on `matrix`, if it makes sense there.
-    fn edit_for(matrix: &Matrix, step: &Step, serial: usize) -> Option<Edit> {
-        let rows = matrix.evidence().len();
-        let columns = matrix.hypotheses().len();
-        match *step {
-            Step::Rate(e, h, after) if rows > 0 && columns > 0 => {
-                let (evidence, hypothesis) = (e % rows, h % columns);
-                Some(Edit::Rate {
-                    evidence,
-                    hypothesis,
-                    before: matrix.rating(evidence, hypothesis),
-                    after,
-                })
-            }
-            Step::Reweigh(e, credibility, relevance) if rows > 0 => {
-                let before = matrix.evidence()[e % rows].clone();
-                let mut after = before.clone();
-                after.credibility = credibility;
-                after.relevance = relevance;
-                Some(Edit::ReplaceEvidence {
-                    index: e % rows,
-                    before,
-                    after,
-                })
-            }
-            Step::AddItem(at) => Some(Edit::InsertEvidence {
-                index: at % (rows + 1),
-                evidence: Evidence::new(format!("N{serial}"), "new"),
-            }),
-            Step::RemoveItem(at) if rows > 0 => Some(Edit::RemoveEvidence {
-                index: at % rows,
-                evidence: matrix.evidence()[at % rows].clone(),
-            }),
-            Step::AddHypothesis(at) => Some(Edit::InsertHypothesis {
-                index: at % (columns + 1),
-                hypothesis: Hypothesis::new(format!("N{serial}"), "new"),
-                column: vec![None; rows],
-            }),
-            Step::RemoveHypothesis(at) if columns > 0 => {
-                let index = at % columns;
-                Some(Edit::RemoveHypothesis {
-                    index,
-                    hypothesis: matrix.hypotheses()[index].clone(),
-                    column: (0..rows).map(|row| matrix.rating(row, index)).collect(),
-                })
-            }
-            Step::ToggleAside(at, true) if rows > 0 => {
-                let before = matrix.evidence()[at % rows].clone();
-                let mut after = before.clone();
-                after.set_aside = toggled(&before.set_aside);
-                Some(Edit::ReplaceEvidence {
-                    index: at % rows,
-                    before,
-                    after,
-                })
-            }
-            Step::ToggleAside(at, false) if columns > 0 => {
-                let before = matrix.hypotheses()[at % columns].clone();
-                let mut after = before.clone();
-                after.set_aside = toggled(&before.set_aside);
-                Some(Edit::ReplaceHypothesis {
-                    index: at % columns,
-                    before,
-                    after,
-                })
-            }
-            Step::Swap(a, b) if columns > 0 => Some(Edit::SwapHypotheses {
-                a: a % columns,
-                b: b % columns,
-            }),
-            _ => None,
-        }
-    }
-
-    fn toggled(set_aside: &crate::model::SetAside) -> crate::model::SetAside {
-        use crate::model::SetAside;
-        match set_aside {
-            SetAside::Counted => SetAside::Aside {
-                reason: Some("doubtful".to_owned()),
-            },
-            SetAside::Aside { .. } => SetAside::Counted,
         }
     }
 
@@ -503,24 +379,8 @@ mod tests {
             let mut history = History::new();
             let mut cache = ScoreCache::new(&matrix);
             for (serial, step) in steps.iter().enumerate() {
-                match step {
-                    Step::Undo => {
-                        if let Some(undone) = history.undo(&mut matrix) {
-                            cache.apply(&matrix, &undone.inverse());
-                        }
-                    }
-                    Step::Redo => {
-                        if let Some(redone) = history.redo(&mut matrix) {
-                            let redone = redone.clone();
-                            cache.apply(&matrix, &redone);
-                        }
-                    }
-                    step => {
-                        if let Some(edit) = edit_for(&matrix, step, serial) {
-                            history.apply(&mut matrix, edit.clone());
-                            cache.apply(&matrix, &edit);
-                        }
-                    }
+                if let Some(applied) = replay(&mut matrix, &mut history, step, serial) {
+                    cache.apply(&matrix, &applied);
                 }
                 let fresh = score(&matrix);
                 assert_same(cache.scores(), &fresh)?;

@@ -1,5 +1,7 @@
 //! Shared generators for property tests.
 
+pub mod session;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use proptest::prelude::*;
 

@@ -42,6 +42,12 @@ pub enum Action {
     NextSentence,
     PreviousSentence,
     ToggleSelection,
+    /// Trim the selection by word: its end one word on or back, its start
+    /// one word back or on (a passage finer than a sentence).
+    ExtendByWord,
+    ShrinkByWord,
+    ExtendStartByWord,
+    ShrinkStartByWord,
     Attach,
     // Matrix
     Rate(Option<Rating>),

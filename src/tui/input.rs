@@ -97,6 +97,7 @@ fn msg_for_mouse(mouse: &MouseEvent) -> Option<Msg> {
     let (column, row) = (mouse.column, mouse.row);
     match mouse.kind {
         MouseEventKind::Down(MouseButton::Left) => Some(Msg::Click { column, row }),
+        MouseEventKind::Drag(MouseButton::Left) => Some(Msg::Drag { column, row }),
         MouseEventKind::ScrollDown => Some(Msg::Scroll {
             column,
             row,

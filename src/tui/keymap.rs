@@ -241,6 +241,10 @@ pub const KEYMAP: &[Binding] = &[
     bind(X::Reader, plain(K::Left), A::PreviousSentence, "previous sentence"),
     bind(X::Reader, ch('('), A::PreviousSentence, "previous sentence"),
     bind(X::Reader, ch('v'), A::ToggleSelection, "start or cancel a selection of sentences").hint("select"),
+    bind(X::Reader, ch('w'), A::ExtendByWord, "select one more word at the end").hint("word"),
+    bind(X::Reader, ch('b'), A::ShrinkByWord, "select one word less at the end"),
+    bind(X::Reader, ch('B'), A::ExtendStartByWord, "select one more word at the start"),
+    bind(X::Reader, ch('W'), A::ShrinkStartByWord, "select one word less at the start"),
     bind(X::Reader, ch('a'), A::Attach, "attach the selection (or sentence) as evidence").hint("attach"),
     // Matrix
     bind(X::Matrix, ch('C'), A::Rate(Some(Rating::VeryConsistent)), "rate CC (very consistent), then go to the next hypothesis in the row").hint("rate"),
@@ -504,6 +508,11 @@ mod tests {
             (Context::Matrix, 's', Action::CycleOrder),
             (Context::Reader, 'v', Action::ToggleSelection),
             (Context::Reader, 'a', Action::Attach),
+            (Context::Reader, 'w', Action::ExtendByWord),
+            (Context::Reader, 'b', Action::ShrinkByWord),
+            (Context::Reader, 'B', Action::ExtendStartByWord),
+            (Context::Reader, 'W', Action::ShrinkStartByWord),
+            (Context::Matrix, 'W', Action::ShowHealth),
             (Context::Matrix, 'u', Action::Undo),
             (Context::Matrix, '?', Action::ToggleHelp),
         ] {

@@ -485,6 +485,20 @@ mod tests {
             problems("[keys]\nundo = \"U\"\nredo = \"U\"\n"),
             ["\"U\": `U` would mean both `redo` and `undo` (undo) everywhere"]
         );
+        // The reader's word keys are checked as any other.
+        assert_eq!(
+            problems("[keys.reader]\nextend-by-word = \"a\"\n"),
+            [
+                "\"a\": `a` would mean both `extend-by-word` and `attach` (attach the selection (or sentence) as evidence) in the reader pane"
+            ]
+        );
+        let config = parse("[keys.reader]\nshrink-by-word = \"e\"\n").unwrap();
+        let table = apply(&config.keys).unwrap();
+        assert_eq!(
+            lookup(&table, Context::Reader, "e"),
+            Some(Action::ShrinkByWord)
+        );
+        assert_eq!(lookup(&table, Context::Reader, "b"), None);
         // Moving a key away from its old action first is fine.
         let config = parse("[keys.matrix]\ncycle-order = \"o\"\n[keys]\nundo = \"s\"\n").unwrap();
         let table = apply(&config.keys).unwrap();

@@ -36,6 +36,11 @@ pub enum Msg {
         row: u16,
         down: bool,
     },
+    /// The mouse moved with the left button down (after a `Click`).
+    Drag {
+        column: u16,
+        row: u16,
+    },
     Saved {
         path: PathBuf,
         result: Result<SavedFile, SaveFailure>,

@@ -8,6 +8,7 @@ mod hostile;
 mod import;
 mod keys;
 mod library_refresh;
+mod passages;
 mod probability;
 mod safety;
 mod screens;

@@ -34,6 +34,11 @@ pub struct OpenDocument {
     pub cursor: Option<Range<usize>>,
     /// The sentence where a selection started (`v`).
     pub anchor: Option<Range<usize>>,
+    /// The selection trimmed by word (`w` `b` `W` `B`, or a mouse drag):
+    /// while set it is the selection, finer than the sentences.
+    pub trimmed: Option<Range<usize>>,
+    /// Where the left button went down in the text, for a drag.
+    pub drag_from: Option<usize>,
     /// The last search, with its matches.
     pub search: Option<Search>,
     /// The match `n` and `N` step from, drawn brighter than the others.
@@ -56,16 +61,22 @@ impl OpenDocument {
             top: Position::TOP,
             cursor,
             anchor: None,
+            trimmed: None,
+            drag_from: None,
             search: None,
             current_match: None,
             visible: Vec::new(),
         }
     }
 
-    /// The bytes selected: whole sentences from the anchor's to the
-    /// cursor's, in either direction, or the cursor's sentence when nothing
-    /// is being selected. `text[range]` is the exact quote.
+    /// The bytes selected: the trimmed words if trimmed, else whole
+    /// sentences from the anchor's to the cursor's, in either direction, or
+    /// the cursor's sentence when nothing is being selected. `text[range]`
+    /// is the exact quote.
     pub fn selection(&self) -> Option<Range<usize>> {
+        if let Some(trimmed) = &self.trimmed {
+            return Some(trimmed.clone());
+        }
         let cursor = self.cursor.clone()?;
         Some(match &self.anchor {
             Some(anchor) => anchor.start.min(cursor.start)..anchor.end.max(cursor.end),

@@ -38,9 +38,12 @@ pub fn update(state: &mut State, msg: Msg, now: DateTime<Utc>) -> Vec<Effect> {
             Vec::new()
         }
         // The team view covers the panes: the mouse does not reach them.
-        Msg::Click { .. } | Msg::Scroll { .. } if team::covers(state) => Vec::new(),
+        Msg::Click { .. } | Msg::Scroll { .. } | Msg::Drag { .. } if team::covers(state) => {
+            Vec::new()
+        }
         Msg::Click { column, row } => mouse::click(state, column, row),
         Msg::Scroll { column, row, down } => mouse::scroll(state, column, row, down),
+        Msg::Drag { column, row } => mouse::drag(state, column, row),
         Msg::Saved { path, result, then } => files::saved(state, path, result, then, now),
         Msg::DocumentLoaded { path, result } => reader::loaded(state, path, result),
         Msg::MatrixLoaded { path, result } => files::matrix_loaded(state, path, result),

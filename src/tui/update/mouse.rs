@@ -3,7 +3,7 @@
 
 use ratatui::layout::{Position, Rect};
 
-use crate::document::glyphs;
+use crate::document::{glyphs, words_between};
 use crate::tui::action::Action;
 use crate::tui::layout::{MatrixGeometry, areas, inner, reader_text_area};
 use crate::tui::msg::Effect;
@@ -66,16 +66,56 @@ fn click_library(state: &mut State, area: Rect, row: u16) {
 }
 
 fn click_reader(state: &mut State, area: Rect, column: u16, row: u16) {
-    let text = reader_text_area(area);
-    if !text.contains(Position::new(column, row)) {
+    let Some(offset) = reader_offset(state, area, column, row) else {
+        if let Some(open) = state.reader.document.as_mut() {
+            open.drag_from = None;
+        }
         return;
-    }
+    };
     let Some(open) = state.reader.document.as_mut() else {
         return;
     };
-    let Some(line) = open.visible.get(usize::from(row - text.y)) else {
-        return;
+    open.cursor = open.sentences.at(&open.document, offset);
+    open.drag_from = Some(offset);
+}
+
+/// A drag in the reader from where the button went down selects the words
+/// between, finer than sentences (the passage `a` attaches).
+pub fn drag(state: &mut State, column: u16, row: u16) -> Vec<Effect> {
+    if !state.popups.is_empty() {
+        return Vec::new();
+    }
+    let Some(area) = areas(state).reader else {
+        return Vec::new();
     };
+    let Some(offset) = reader_offset(state, area, column, row) else {
+        return Vec::new();
+    };
+    let Some(open) = state.reader.document.as_mut() else {
+        return Vec::new();
+    };
+    let Some(from) = open.drag_from else {
+        return Vec::new();
+    };
+    let Some(words) = words_between(open.document.text(), from, offset) else {
+        return Vec::new();
+    };
+    open.anchor = open.sentences.at(&open.document, words.start);
+    open.cursor = open
+        .sentences
+        .at(&open.document, words.end.saturating_sub(1));
+    open.trimmed = Some(words);
+    Vec::new()
+}
+
+/// The byte of the document under the mouse in the reader's text area.
+fn reader_offset(state: &State, area: Rect, column: u16, row: u16) -> Option<usize> {
+    let text = reader_text_area(area);
+    if !text.contains(Position::new(column, row)) {
+        return None;
+    }
+    let open = state.reader.document.as_ref()?;
+    let line = open.visible.get(usize::from(row - text.y))?;
     // Walk the line's glyphs to the clicked column.
     let target = usize::from(column - text.x);
     let shown = &open.document.text()[line.shown.clone()];
@@ -88,7 +128,7 @@ fn click_reader(state: &mut State, area: Rect, column: u16, row: u16) {
             break;
         }
     }
-    open.cursor = open.sentences.at(&open.document, offset);
+    Some(offset)
 }
 
 fn click_matrix(state: &mut State, area: Rect, column: u16, row: u16) {

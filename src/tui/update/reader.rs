@@ -3,7 +3,9 @@
 
 use tui_input::Input;
 
-use crate::document::{Document, Position, search};
+use crate::document::{
+    Document, Position, extend_end, extend_start, search, shrink_end, shrink_start,
+};
 use crate::model::Passage;
 use crate::tui::action::Action;
 use crate::tui::forms::attach_form;
@@ -50,15 +52,22 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
             };
             if let Some(sentence) = next {
                 open.cursor = Some(sentence);
+                // Back to whole sentences, from the anchor to here.
+                open.trimmed = None;
                 show_cursor(open, rows);
             }
         }
         Action::ToggleSelection => {
+            open.trimmed = None;
             open.anchor = match open.anchor {
                 Some(_) => None,
                 None => open.cursor.clone(),
             };
         }
+        Action::ExtendByWord
+        | Action::ShrinkByWord
+        | Action::ExtendStartByWord
+        | Action::ShrinkStartByWord => trim_by_word(open, action, rows),
         Action::StartSearch => state.reader.search_prompt = Some(Input::default()),
         Action::NextMatch | Action::PreviousMatch => {
             jump_to_match(state, action == Action::NextMatch)
@@ -67,6 +76,7 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
         Action::CloseTop => {
             if open.anchor.is_some() {
                 open.anchor = None;
+                open.trimmed = None;
             } else if open.search.is_some() {
                 open.search = None;
                 open.current_match = None;
@@ -75,6 +85,33 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// `w` `b` `B` `W`: the selection (starting one at the cursor's sentence
+/// if none) one word longer or shorter at its end or start.
+fn trim_by_word(open: &mut OpenDocument, action: Action, rows: usize) {
+    let Some(selection) = open.selection() else {
+        return;
+    };
+    if open.anchor.is_none() {
+        open.anchor = open.cursor.clone();
+    }
+    let text = open.document.text();
+    let trimmed = match action {
+        Action::ExtendByWord => extend_end(text, &selection),
+        Action::ShrinkByWord => shrink_end(text, &selection),
+        Action::ExtendStartByWord => extend_start(text, &selection),
+        _ => shrink_start(text, &selection),
+    };
+    // The end that moved stays on screen.
+    let moved = if matches!(action, Action::ExtendByWord | Action::ShrinkByWord) {
+        trimmed.end.saturating_sub(1).max(trimmed.start)
+    } else {
+        trimmed.start
+    };
+    open.trimmed = Some(trimmed);
+    let position = open.layout.position_of(&open.document, moved);
+    ensure_visible(open, position, rows);
 }
 
 /// Keys while the `/` prompt is open: Enter searches, Esc cancels.
@@ -203,6 +240,7 @@ fn attach(state: &mut State) {
     state.popups.push(Popup::Form(form));
     if let Some(open) = state.reader.document.as_mut() {
         open.anchor = None;
+        open.trimmed = None;
     }
 }
 
@@ -248,6 +286,8 @@ fn select_passage(state: &mut State, passage: &Passage) {
     open.cursor = open
         .sentences
         .at(&open.document, range.end.saturating_sub(1).max(range.start));
+    // Exactly the passage, which may be finer than its sentences.
+    open.trimmed = Some(range.clone());
     let position = open.layout.position_of(&open.document, range.start);
     // Two lines of context above the passage.
     open.top = open.layout.scroll(&open.document, position, -2);
