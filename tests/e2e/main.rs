@@ -3,6 +3,7 @@
 
 #[cfg(unix)]
 mod hostile;
+mod newcomer;
 mod session;
 mod settings;
 mod team;
