@@ -10,7 +10,8 @@
 //!   is the cost of building the frame and finding nothing changed;
 //! - rating a cell to the next frame (update, rescore, draw): under 5 ms,
 //!   also with the probability rows shown (their reading updated by the
-//!   edit, not recomputed).
+//!   edit, not recomputed), and at 50 × 5,000, where the live sensitivity
+//!   (critical items and fragile cells, recomputed on every edit) costs most.
 //!   Each iteration changes the cell (I, II, I, …) and adds an edit to the
 //!   undo history, as typing does; the growth is printed after the run;
 //! - a 50 MB document (the seeds, repeated): the first screen under 150 ms
@@ -64,9 +65,14 @@ const DOCUMENT_PATH: &str = "seeds/big.txt";
 /// The benchmark matrix: every cell rated, passages into the 50 MB
 /// document so the reader has attached passages to underline.
 fn generated_matrix() -> Matrix {
+    generated_matrix_of(EVIDENCE)
+}
+
+/// The benchmark matrix with `evidence` items.
+fn generated_matrix_of(evidence: usize) -> Matrix {
     generated_matrix::generated_matrix(&Shape {
         hypotheses: HYPOTHESES,
-        evidence: EVIDENCE,
+        evidence,
         title_bytes: 30,
         document: DOCUMENT_PATH,
         document_bytes: DOCUMENT_BYTES,
@@ -224,9 +230,16 @@ fn matrix_frames<M: Clock>(c: &mut Criterion<M>) {
 }
 
 fn rating<M: Clock>(c: &mut Criterion<M>) {
+    rating_at(c, EVIDENCE, "");
+    // The sensitivity (critical items, fragile cells) is recomputed on
+    // every edit: its cost grows with the items, so measure 5,000 too.
+    rating_at(c, 5_000, " 50x5000");
+}
+
+fn rating_at<M: Clock>(c: &mut Criterion<M>, evidence: usize, shape: &str) {
     let fixture = Fixture::new();
-    let matrix = generated_matrix();
-    let mut group = c.benchmark_group(format!("rate a cell + frame{}", M::SUFFIX));
+    let matrix = generated_matrix_of(evidence);
+    let mut group = c.benchmark_group(format!("rate a cell + frame{shape}{}", M::SUFFIX));
     group
         .sample_size(30)
         .warm_up_time(Duration::from_secs(1))
