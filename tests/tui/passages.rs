@@ -169,3 +169,18 @@ fn a_mouse_drag_selects_the_words_it_crosses() {
     });
     assert_eq!(selected(&bench), "invade");
 }
+
+/// The trimmed selection is what the reader highlights: the clause, not
+/// its sentence.
+#[test]
+fn the_reader_highlights_the_trimmed_words() {
+    let mut bench = reader_on("Baku will strike, not invade, this year.\nNext line.\n");
+    bench.keys("bbbb");
+    assert_eq!(selected(&bench), "Baku will strike, not");
+    let terminal = bench.terminal();
+    let area = ach_workbench::tui::view::areas(&bench.state)
+        .reader
+        .unwrap();
+    let text = ach_workbench::tui::view::reader_text_area(area);
+    insta::assert_snapshot!(super::support::style_mask(&terminal, text));
+}
