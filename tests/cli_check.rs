@@ -64,7 +64,7 @@ const REJECTIONS: &[(&str, &[&str])] = &[
     (
         "unknown-key-credibilty",
         &[
-            "tests/fixtures/invalid/unknown-key-credibilty.toml:15:1: unknown field `credibilty`, expected one of `id`, `summary`, `kind`, `credibility`, `relevance`, `date`, `notes`, `ratings`, `source`",
+            "tests/fixtures/invalid/unknown-key-credibilty.toml:15:1: unknown field `credibilty`, expected one of `id`, `summary`, `kind`, `credibility`, `relevance`, `date`, `notes`, `ratings`, `source`, `set_aside`, `set_aside_reason`",
         ],
     ),
     (

@@ -163,3 +163,29 @@ fn twelve_deciding_items_are_named_to_ten_and_counted_and_only_the_brief_points_
     let brief = export(&matrix, Format::Brief, &context);
     assert!(brief.contains(&format!("{named} (see below).")), "{brief}");
 }
+
+#[test]
+fn the_brief_lists_what_was_set_aside_under_its_own_heading() {
+    let mut matrix = matrix([[Some(C), Some(I), Some(I)], [Some(N), Some(I), Some(N)]]);
+    matrix.evidence_mut()[1].set_aside = ach_workbench::model::SetAside::Aside {
+        reason: Some("a single unnamed source".to_owned()),
+    };
+    matrix.hypotheses_mut()[2].set_aside = ach_workbench::model::SetAside::Aside { reason: None };
+    let context = ExportContext::new(NaiveDate::from_ymd_opt(2026, 12, 3).unwrap());
+    let brief = export(&matrix, Format::Brief, &context);
+    assert!(
+        brief.contains(
+            "## Set aside\n\nKept in the matrix but left out of every score, ranking and \
+             probability above, by the analyst's choice.\n\nHypotheses:\n\n- H3 (Third)\n\n\
+             Evidence:\n\n- E2 (An item): a single unnamed source\n"
+        ),
+        "{brief}"
+    );
+    // Without anything set aside, no such heading.
+    let plain = export(&plain_matrix(), Format::Brief, &context);
+    assert!(!plain.contains("## Set aside"), "{plain}");
+}
+
+fn plain_matrix() -> Matrix {
+    matrix([[Some(C), Some(I), Some(I)], [Some(N), Some(I), Some(N)]])
+}

@@ -225,7 +225,18 @@ impl Edit {
             Edit::RemoveHypothesis { hypothesis, .. } => {
                 format!("deleted hypothesis {}", hypothesis.id)
             }
-            Edit::ReplaceHypothesis { after, .. } => format!("edited hypothesis {}", after.id),
+            Edit::ReplaceHypothesis { before, after, .. } => {
+                let only_aside = {
+                    let mut same = before.clone();
+                    same.set_aside = after.set_aside.clone();
+                    same == *after
+                };
+                match aside_change(&before.set_aside, &after.set_aside, !only_aside) {
+                    Some(true) => format!("set hypothesis {} aside", after.id),
+                    Some(false) => format!("counted hypothesis {} again", after.id),
+                    None => format!("edited hypothesis {}", after.id),
+                }
+            }
             Edit::SwapHypotheses { a, b } => {
                 format!(
                     "swapped hypotheses {} and {}",
@@ -235,7 +246,18 @@ impl Edit {
             }
             Edit::InsertEvidence { evidence, .. } => format!("added evidence {}", evidence.id),
             Edit::RemoveEvidence { evidence, .. } => format!("deleted evidence {}", evidence.id),
-            Edit::ReplaceEvidence { after, .. } => format!("edited evidence {}", after.id),
+            Edit::ReplaceEvidence { before, after, .. } => {
+                let only_aside = {
+                    let mut same = before.clone();
+                    same.set_aside = after.set_aside.clone();
+                    same == *after
+                };
+                match aside_change(&before.set_aside, &after.set_aside, !only_aside) {
+                    Some(true) => format!("set evidence {} aside", after.id),
+                    Some(false) => format!("counted evidence {} again", after.id),
+                    None => format!("edited evidence {}", after.id),
+                }
+            }
             Edit::ReplaceHeader { before, after } => {
                 let mut changed = Vec::new();
                 if before.title != after.title {
@@ -258,4 +280,15 @@ impl Edit {
             Edit::ReplaceMatrix { .. } => "restored the recovered changes".to_owned(),
         }
     }
+}
+
+/// Whether an edit that changes only whether an item is set aside
+/// (`other_changes` false) sets it aside (`true`) or counts it again, so
+/// the status bar says so rather than "edited".
+fn aside_change(
+    before: &crate::model::SetAside,
+    after: &crate::model::SetAside,
+    other_changes: bool,
+) -> Option<bool> {
+    (!other_changes && before.is_set() != after.is_set()).then(|| after.is_set())
 }

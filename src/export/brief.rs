@@ -44,6 +44,7 @@ pub(super) fn render(report: &Report<'_>) -> String {
     hypotheses(&mut out, report);
     most_diagnostic(&mut out, report);
     lead_changers(&mut out, report, &changes);
+    set_aside(&mut out, report);
     gaps(&mut out, report, &changes);
     sources(&mut out, report);
     out
@@ -194,6 +195,41 @@ fn most_diagnostic(out: &mut String, report: &Report<'_>) {
                 let _ = writeln!(out, "{}\n\nSource: {source}.\n", blockquote(&passage.quote));
             }
             _ => out.push_str("No source passage.\n\n"),
+        }
+    }
+}
+
+/// The hypotheses and items the analyst set aside: kept in the matrix,
+/// left out of everything above. Only there when something is.
+fn set_aside(out: &mut String, report: &Report<'_>) {
+    let line = |id: &str, title: &str, aside: &crate::model::SetAside| {
+        let reason = aside
+            .reason()
+            .map_or_else(String::new, |why| format!(": {}", inline(why)));
+        format!("- {} ({}){reason}", inline(id), inline(title))
+    };
+    let hypotheses: Vec<String> = report
+        .hypotheses()
+        .iter()
+        .filter(|h| h.set_aside.is_set())
+        .map(|h| line(&h.id, &h.title, &h.set_aside))
+        .collect();
+    let evidence: Vec<String> = report
+        .evidence()
+        .iter()
+        .filter(|e| e.set_aside.is_set())
+        .map(|e| line(&e.id, &e.summary, &e.set_aside))
+        .collect();
+    if hypotheses.is_empty() && evidence.is_empty() {
+        return;
+    }
+    out.push_str(
+        "## Set aside\n\nKept in the matrix but left out of every score, ranking and \
+         probability above, by the analyst's choice.\n\n",
+    );
+    for (what, lines) in [("Hypotheses", hypotheses), ("Evidence", evidence)] {
+        if !lines.is_empty() {
+            let _ = writeln!(out, "{what}:\n\n{}\n", lines.join("\n"));
         }
     }
 }

@@ -17,7 +17,7 @@ use super::raw::{
 use super::{Diagnostic, LoadError, Location, SCHEMA};
 use crate::model::{
     Evidence, Hypothesis, LikelihoodOverrides, Matrix, MergeConflict, Passage, Probability, Rating,
-    document_path_problem, is_valid_id,
+    SetAside, document_path_problem, is_valid_id,
 };
 
 /// Where each evidence item of a loaded file stands in it, for messages
@@ -290,6 +290,7 @@ impl<'a> Validator<'a> {
         hypothesis.probability = raw
             .probability
             .and_then(|p| self.probability(p, "probability"));
+        hypothesis.set_aside = self.set_aside(raw.set_aside, raw.set_aside_reason);
         Some(hypothesis)
     }
 
@@ -318,6 +319,7 @@ impl<'a> Validator<'a> {
         evidence.relevance = raw.relevance.unwrap_or_default();
         evidence.date = raw.date.and_then(|date| self.date(date));
         evidence.notes = raw.notes;
+        evidence.set_aside = self.set_aside(raw.set_aside, raw.set_aside_reason);
         let source_at = raw.source.as_ref().map(|source| self.at(source.span()));
         evidence.source = raw.source.and_then(|source| self.passage(source));
         let row = matrix.push_evidence(evidence);
@@ -408,6 +410,32 @@ impl<'a> Validator<'a> {
             table.set(rating, Some(value));
         }
         table
+    }
+
+    /// `set_aside = true` with an optional `set_aside_reason`. A reason
+    /// without the flag is refused: the item would count while the file
+    /// seems to say why it does not, and a save would drop the reason.
+    fn set_aside(
+        &mut self,
+        flag: Option<Spanned<bool>>,
+        reason: Option<Spanned<String>>,
+    ) -> SetAside {
+        let aside = flag.as_ref().is_some_and(|flag| *flag.get_ref());
+        let reason =
+            reason.map(|reason| (reason.span(), self.non_blank(reason, "`set_aside_reason`")));
+        match reason {
+            Some((span, _)) if !aside => {
+                self.report(
+                    span,
+                    "`set_aside_reason` needs `set_aside = true` beside it (or remove the reason)",
+                );
+                SetAside::Counted
+            }
+            reason if aside => SetAside::Aside {
+                reason: reason.map(|(_, text)| text),
+            },
+            _ => SetAside::Counted,
+        }
     }
 
     fn non_blank(&mut self, value: Spanned<String>, what: &str) -> String {

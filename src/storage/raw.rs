@@ -58,6 +58,9 @@ pub struct RawHypothesis {
     /// Probabilities: checked to lie within 0…1 by the validator.
     pub prior: Option<Spanned<f64>>,
     pub probability: Option<Spanned<f64>>,
+    /// Set aside: kept but left out of the ranking (see `SetAside`).
+    pub set_aside: Option<Spanned<bool>>,
+    pub set_aside_reason: Option<Spanned<String>>,
 }
 
 /// `[probability]`.
@@ -86,6 +89,9 @@ pub struct RawEvidence {
     #[serde(default, deserialize_with = "entries")]
     pub ratings: Vec<(Spanned<String>, Spanned<RawRating>)>,
     pub source: Option<Spanned<RawPassage>>,
+    /// Set aside: kept but left out of every score (see `SetAside`).
+    pub set_aside: Option<Spanned<bool>>,
+    pub set_aside_reason: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]

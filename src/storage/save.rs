@@ -10,7 +10,7 @@
 use chrono::{DateTime, SecondsFormat, Utc};
 
 use super::SCHEMA;
-use crate::model::{Evidence, Matrix, MergeConflict};
+use crate::model::{Evidence, Matrix, MergeConflict, SetAside};
 
 /// The file text of `matrix`.
 pub fn matrix_to_toml(matrix: &Matrix) -> String {
@@ -50,6 +50,7 @@ pub fn matrix_to_toml(matrix: &Matrix) -> String {
         if let Some(probability) = hypothesis.probability {
             line(&mut out, "probability", &number(probability.value()));
         }
+        set_aside(&mut out, &hypothesis.set_aside);
     }
     for evidence in matrix.evidence() {
         write_evidence(&mut out, matrix, evidence);
@@ -71,6 +72,7 @@ fn write_evidence(out: &mut String, matrix: &Matrix, evidence: &Evidence) {
         line(out, "date", &date.format("%Y-%m-%d").to_string());
     }
     optional_string(out, "notes", evidence.notes.as_deref());
+    set_aside(out, &evidence.set_aside);
     out.push_str("ratings = {");
     let mut first = true;
     for (column, hypothesis) in matrix.hypotheses().iter().enumerate() {
@@ -112,6 +114,15 @@ fn write_conflict(out: &mut String, conflict: &MergeConflict) {
         line(out, "theirs", theirs);
     }
     optional_string(out, "theirs_by", conflict.theirs_by.as_deref());
+}
+
+/// `set_aside = true` and its reason; nothing for an item that counts,
+/// so files that never set anything aside are written as before.
+fn set_aside(out: &mut String, set_aside: &SetAside) {
+    if set_aside.is_set() {
+        line(out, "set_aside", "true");
+        optional_string(out, "set_aside_reason", set_aside.reason());
+    }
 }
 
 fn line(out: &mut String, key: &str, value: &str) {

@@ -184,6 +184,46 @@ fn the_written_layout() {
     );
 }
 
+#[test]
+fn set_aside_items_keep_their_reason_through_a_save() {
+    let text = "schema = 1\ntitle = \"t\"\n\n[[hypotheses]]\nid = \"H1\"\ntitle = \"one\"\nset_aside = true\n\n[[evidence]]\nid = \"E1\"\nsummary = \"s\"\nkind = \"report\"\ncredibility = \"medium\"\nrelevance = \"medium\"\nset_aside = true\nset_aside_reason = \"single-source rumour\"\nratings = { H1 = \"I\" }\n\n[[evidence]]\nid = \"E2\"\nsummary = \"s\"\nkind = \"report\"\ncredibility = \"medium\"\nrelevance = \"medium\"\nratings = {}\n";
+    let matrix = matrix_from_str(text).unwrap();
+    assert_eq!(
+        matrix.hypotheses()[0].set_aside,
+        crate::model::SetAside::Aside { reason: None }
+    );
+    assert_eq!(
+        matrix.evidence()[0].set_aside.reason(),
+        Some("single-source rumour")
+    );
+    assert!(!matrix.evidence()[1].set_aside.is_set());
+    assert_eq!(matrix_to_toml(&matrix), text);
+}
+
+#[test]
+fn set_aside_false_is_counted_and_a_reason_needs_the_flag() {
+    let counted =
+        format!("{HEADER}\n[[evidence]]\nid = \"E1\"\nsummary = \"s\"\nset_aside = false\n");
+    assert!(
+        !matrix_from_str(&counted).unwrap().evidence()[0]
+            .set_aside
+            .is_set()
+    );
+    let text = format!(
+        "{HEADER}\n[[hypotheses]]\nid = \"H1\"\ntitle = \"one\"\nset_aside_reason = \"why\"\n"
+    );
+    assert_eq!(
+        errors(&text),
+        ["7:20: `set_aside_reason` needs `set_aside = true` beside it (or remove the reason)"]
+    );
+    let text =
+        format!("{HEADER}\n[[evidence]]\nid = \"E1\"\nsummary = \"s\"\nset_aside = \"yes\"\n");
+    assert_eq!(
+        errors(&text),
+        ["7:13: invalid type: string \"yes\", expected a boolean"]
+    );
+}
+
 proptest! {
     #[test]
     fn save_then_load_is_the_identity(matrix in arbitrary_matrix()) {

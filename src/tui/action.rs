@@ -58,6 +58,11 @@ pub enum Action {
     CycleOrder,
     MoveColumnLeft,
     MoveColumnRight,
+    /// Set the evidence item or hypothesis under the cursor aside, or
+    /// count it again.
+    ToggleSetAside,
+    /// Show the ranking without a class of evidence beside the actual one.
+    WhatIf(WhatIf),
     /// Show the matrix health warnings.
     ShowHealth,
     /// Show or hide the probability rows under the scores.
@@ -81,4 +86,13 @@ pub enum Action {
     NextAnalyst,
     /// The cursor to my next difference from the consensus.
     NextDifference,
+}
+
+/// The scenarios one key away: the ranking without a class of evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WhatIf {
+    LowCredibility,
+    Assumptions,
+    /// The items taken from the document of the item under the cursor.
+    CurrentDocument,
 }

@@ -52,6 +52,7 @@ pub fn help_lines(columns: u16) -> Vec<TextLine> {
         Context::Form,
         Context::Confirm,
         Context::Choice,
+        Context::Scenario,
         Context::Help,
     ] {
         lines.push(line(LineKind::Heading, context.title()));

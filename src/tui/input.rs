@@ -19,6 +19,7 @@ pub fn context(state: &State) -> Context {
         Some(Popup::Form(_)) => Context::Form,
         Some(Popup::Confirm { .. }) => Context::Confirm,
         Some(Popup::Export { .. }) => Context::Choice,
+        Some(Popup::Scenario(_)) => Context::Scenario,
         None if state.team.as_ref().is_some_and(|t| t.shown) => Context::Team,
         None => match state.focus {
             Pane::Library if state.library.filtering => Context::TextField,

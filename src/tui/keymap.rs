@@ -5,7 +5,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tui_input::InputRequest;
 
-use super::action::Action;
+use super::action::{Action, WhatIf};
 use crate::model::Rating;
 
 /// Where the keyboard is, which decides what a key means.
@@ -23,6 +23,8 @@ pub enum Context {
     Confirm,
     /// A list to choose from (the export formats).
     Choice,
+    /// The what-if popup: a scenario's ranking beside the actual one.
+    Scenario,
     /// Help and the message log: scrolled text.
     Help,
     /// The team view (`ach open --team`).
@@ -44,6 +46,7 @@ impl Context {
             Context::Form => "Forms",
             Context::Confirm => "Questions",
             Context::Choice => "Lists",
+            Context::Scenario => "What-if scenarios",
             Context::Help => "Help and the message log",
             Context::Team => "Team view (ach open --team)",
             Context::Typing => "Typing in any field (every printable key is text)",
@@ -172,6 +175,7 @@ use Action as A;
 use Context as X;
 use InputRequest as T;
 use KeyCode as K;
+use WhatIf as W;
 
 const fn alt(code: KeyCode) -> Key {
     Key {
@@ -268,6 +272,10 @@ pub const KEYMAP: &[Binding] = &[
     bind(X::Matrix, ch('<'), A::MoveColumnLeft, "move the hypothesis column left"),
     bind(X::Matrix, ch('>'), A::MoveColumnRight, "move the hypothesis column right"),
     bind(X::Matrix, plain(K::Enter), A::Open, "jump to the evidence's passage in the reader"),
+    bind(X::Matrix, ch('a'), A::ToggleSetAside, "set the evidence item or hypothesis aside (struck through, left out of every score), or count it again").hint("aside"),
+    bind(X::Matrix, ch('L'), A::WhatIf(W::LowCredibility), "what if: the ranking without the low-credibility items, beside the actual one").hint("what if"),
+    bind(X::Matrix, ch('A'), A::WhatIf(W::Assumptions), "what if: the ranking without the assumptions, beside the actual one").hint("what if"),
+    bind(X::Matrix, ch('D'), A::WhatIf(W::CurrentDocument), "what if: the ranking without the items of this item's source document").hint("what if"),
     bind(X::Matrix, ch('W'), A::ShowHealth, "matrix health: the warnings a reviewer would raise (unrated, non-diagnostic, a lead on one item…)"),
     // Team view (ach open --team); the global movement keys move its cursor.
     bind(X::Team, ch('a'), A::NextAnalyst, "me against the team: the next analyst").hint("analyst"),
@@ -311,6 +319,12 @@ pub const KEYMAP: &[Binding] = &[
     bind(X::Choice, plain(K::End), A::Bottom, "last"),
     bind(X::Choice, plain(K::Enter), A::Submit, "choose").hint("choose"),
     bind(X::Choice, plain(K::Esc), A::CloseTop, "cancel").hint("cancel"),
+    // What-if scenarios
+    bind(X::Scenario, ch('L'), A::WhatIf(W::LowCredibility), "without the low-credibility items").hint("low credibility"),
+    bind(X::Scenario, ch('A'), A::WhatIf(W::Assumptions), "without the assumptions").hint("assumptions"),
+    bind(X::Scenario, ch('D'), A::WhatIf(W::CurrentDocument), "without the items of the current item's document").hint("its document"),
+    bind(X::Scenario, plain(K::Esc), A::CloseTop, "close").hint("close"),
+    bind(X::Scenario, ch('q'), A::CloseTop, "close"),
     // Help and the message log
     bind(X::Help, ch('?'), A::CloseTop, "close"),
     bind(X::Help, plain(K::F(1)), A::CloseTop, "close"),

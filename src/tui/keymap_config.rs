@@ -37,7 +37,7 @@ fn pane_name(context: Context) -> &'static str {
 }
 
 /// The name a config file calls an action by: `undo`, `next-pane`,
-/// `rate-cc`, `unrate`, `type-go-to-prev-word`. `None` for what is not a
+/// `rate-cc`, `unrate`, `type-go-to-prev-word`, `what-if-assumptions`. `None` for what is not a
 /// key's own action (answering a question: its keys are the question's).
 pub fn action_name(action: Action) -> Option<String> {
     match action {
@@ -45,6 +45,7 @@ pub fn action_name(action: Action) -> Option<String> {
         Action::Rate(Some(rating)) => Some(format!("rate-{}", rating.code().to_lowercase())),
         Action::Rate(None) => Some("unrate".to_owned()),
         Action::Type(request) => Some(format!("type-{}", kebab(&format!("{request:?}")))),
+        Action::WhatIf(what) => Some(format!("what-if-{}", kebab(&format!("{what:?}")))),
         other => Some(kebab(&format!("{other:?}"))),
     }
 }

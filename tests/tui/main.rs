@@ -12,6 +12,7 @@ mod passages;
 mod probability;
 mod safety;
 mod screens;
+mod sensitivity;
 mod state;
 mod support;
 mod team;

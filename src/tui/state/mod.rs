@@ -9,7 +9,7 @@ mod team;
 
 pub use open_matrix::{EvidenceOrder, MatrixRow, OpenMatrix};
 pub use passage_lines::PassageLines;
-pub use popup::{Popup, Question};
+pub use popup::{Popup, Question, ScenarioView};
 pub use status::{LoggedNotice, Notice, Severity};
 pub use team::{MineFrom, PAGE as TEAM_PAGE, TeamView};
 

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use crate::edit::{Edit, History};
 use crate::model::Matrix;
 use crate::probability::ProbabilityCache;
-use crate::scoring::{ScoreCache, Scores, by_diagnosticity};
+use crate::scoring::{ScoreCache, Scores, Sensitivity, by_diagnosticity, sensitivity};
 use crate::storage::MatrixLock;
 
 /// How the evidence rows are ordered on screen (the file keeps its order).
@@ -63,6 +63,10 @@ pub struct OpenMatrix {
     /// only through [`OpenMatrix::apply`] and [`OpenMatrix::undo`], which
     /// keep it current.
     pub scores: ScoreCache,
+    /// What the lead rests on (critical items, fragile cells, margin),
+    /// recomputed after each edit, undo and redo from the cached scores,
+    /// so frames and cursor moves only read it.
+    pub sensitivity: Sensitivity,
     /// The probability reading (posteriors, judged values, coherence),
     /// kept current by the same edits as `scores`.
     pub probability: ProbabilityCache,
@@ -112,11 +116,13 @@ impl OpenMatrix {
         } else {
             MatrixRow::Evidence(0)
         };
+        let scores = ScoreCache::new(&matrix);
         OpenMatrix {
             path,
-            scores: ScoreCache::new(&matrix),
+            sensitivity: sensitivity(&matrix, scores.scores()),
             probability: ProbabilityCache::new(&matrix),
             show_probability: false,
+            scores,
             matrix,
             history: History::new(),
             row,
@@ -189,8 +195,15 @@ impl OpenMatrix {
                 self.probability = ProbabilityCache::new(&self.matrix);
             }
         }
+        self.refresh_sensitivity();
         self.revision += 1;
         self.clamp_cursor();
+    }
+
+    /// Recomputes the sensitivity after the matrix changed: O(cells), once
+    /// per edit (never per frame).
+    fn refresh_sensitivity(&mut self) {
+        self.sensitivity = sensitivity(&self.matrix, self.scores.scores());
     }
 
     /// Undoes (or, `backwards` false, redoes) one edit; returns it.
@@ -214,6 +227,7 @@ impl OpenMatrix {
                 (true, edit) => self.scores.apply(&self.matrix, &edit.inverse()),
                 (false, edit) => self.scores.apply(&self.matrix, edit),
             }
+            self.refresh_sensitivity();
         }
         self.clamp_cursor();
         done

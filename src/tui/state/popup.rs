@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use crate::export::Format;
+use crate::scoring::{Scenario, Scores};
 use crate::storage::Recovery;
 use crate::tui::forms::Form;
 use crate::tui::msg::{AfterSave, LoadedMatrix};
@@ -67,6 +68,19 @@ pub enum Popup {
     Export {
         selected: usize,
     },
+    /// A what-if scenario: the matrix scored without a class of evidence,
+    /// shown beside the actual ranking. Scored when opened (a popup takes
+    /// the keys, so the matrix cannot change under it).
+    Scenario(Box<ScenarioView>),
+}
+
+/// A scenario and the scores it gives.
+#[derive(Debug)]
+pub struct ScenarioView {
+    pub scenario: Scenario,
+    pub scores: Scores,
+    /// How many counted items the scenario leaves out.
+    pub left_out: usize,
 }
 
 impl Popup {

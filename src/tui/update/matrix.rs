@@ -29,6 +29,7 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
             | Action::DeleteSelected
             | Action::MoveColumnLeft
             | Action::MoveColumnRight
+            | Action::ToggleSetAside
     );
     if edits && open.read_only {
         state.notify(Notice::warning(
@@ -74,6 +75,8 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::MoveColumnLeft | Action::MoveColumnRight => move_column(state, action),
         Action::Open => return open_selected(state),
+        Action::ToggleSetAside => super::set_aside::toggle(state),
+        Action::WhatIf(what) => super::scenario::show(state, what),
         Action::ShowHealth => show_health(state),
         _ => {}
     }

@@ -11,6 +11,8 @@ mod mouse;
 mod popup;
 mod reader;
 mod recovery;
+mod scenario;
+mod set_aside;
 mod team;
 mod text_input;
 mod viewport;

@@ -75,6 +75,16 @@ pub fn act(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effect>
             }
             _ => Vec::new(),
         },
+        Some(Popup::Scenario(_)) => {
+            match action {
+                Action::WhatIf(what) => super::scenario::show(state, what),
+                Action::CloseTop => {
+                    state.popups.pop();
+                }
+                _ => {}
+            }
+            Vec::new()
+        }
         // The export list is handled by `export::act`.
         Some(Popup::Export { .. }) | None => Vec::new(),
     }

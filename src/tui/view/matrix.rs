@@ -3,7 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -12,6 +12,7 @@ use super::pane_block::pane_block;
 use super::{matrix_detail, probability, theme};
 use crate::model::{EvidenceKind, Level};
 use crate::scoring::Scores;
+use crate::scoring::sensitivity::leader_clause;
 use crate::text::{display_width, fit_to_width, one_line, truncate_to_width};
 use crate::tui::layout::{EVIDENCE_META_WIDTH, MatrixGeometry, title_rows_in};
 use crate::tui::state::{MatrixRow, OpenMatrix, Pane, State};
@@ -72,7 +73,40 @@ struct MatrixView<'a> {
     columns: std::ops::Range<usize>,
 }
 
+/// Marks a critical item in the grid, after its id.
+const CRITICAL_MARK: &str = "!";
+
 impl MatrixView<'_> {
+    /// Whether the hypothesis in `column` is set aside.
+    fn set_aside_column(&self, column: usize) -> bool {
+        self.open.matrix.hypotheses()[column].set_aside.is_set()
+    }
+
+    /// Under "Evidence" in the header: the margin of the lead and how many
+    /// items it rests on, from the sensitivity kept since the last edit.
+    fn lead_summary(&self, width: usize) -> Span<'static> {
+        let sensitivity = &self.open.sensitivity;
+        let matrix = &self.open.matrix;
+        if sensitivity.leader.is_empty() {
+            return Span::raw(" ".repeat(width));
+        }
+        let mut text = leader_clause(matrix, &sensitivity.leader);
+        if let (Some(margin), Some(runner_up)) = (sensitivity.margin, sensitivity.runner_up) {
+            let runner_up = one_line(&matrix.hypotheses()[runner_up].id);
+            // Within the ranking's tolerance only consistency separates them.
+            if margin.abs() < 1e-9 {
+                text.push_str(&format!(" over {runner_up} on consistency only"));
+            } else {
+                text.push_str(&format!(" by {margin:.2} over {runner_up}"));
+            }
+        }
+        let critical = sensitivity.critical.len();
+        if critical > 0 {
+            text.push_str(&format!(" · {CRITICAL_MARK} {critical} critical"));
+        }
+        Span::styled(fit_to_width(&text, width), theme::dim())
+    }
+
     /// A hypothesis cell, cut or padded to the column width.
     fn cell(&self, text: &str) -> String {
         fit_to_width(text, usize::from(self.geometry.column_width))
@@ -126,12 +160,17 @@ impl MatrixView<'_> {
             meta_header()
         );
         let cell_style = |column: usize| {
-            if on_header && column == self.open.column {
+            let style = if on_header && column == self.open.column {
                 theme::cursor()
             } else if is_leader(column) {
                 theme::leader()
             } else {
                 theme::heading()
+            };
+            if self.set_aside_column(column) {
+                style.patch(theme::set_aside())
+            } else {
+                style
             }
         };
         let ids = self.columns.clone().map(|column| {
@@ -159,7 +198,13 @@ impl MatrixView<'_> {
                 let text = rows.get(line).map_or("", String::as_str);
                 Span::styled(self.cell(&format!(" {text}")), cell_style(column))
             });
-            lines.push(self.line(vec![Span::raw(" ".repeat(width))], titles));
+            // The lead and its margin beside the first line of titles.
+            let left = if line == 0 {
+                self.lead_summary(width)
+            } else {
+                Span::raw(" ".repeat(width))
+            };
+            lines.push(self.line(vec![left], titles));
         }
         render_lines(frame, lines, area);
     }
@@ -187,10 +232,16 @@ impl MatrixView<'_> {
         for (y, &row) in (area.top()..area.bottom()).zip(visible) {
             let evidence = &self.open.matrix.evidence()[row];
             let selected_row = self.open.row == MatrixRow::Evidence(row);
+            let aside = evidence.set_aside.is_set();
+            let summary = if aside {
+                format!("(set aside) {}", one_line(&evidence.summary))
+            } else {
+                one_line(&evidence.summary).into_owned()
+            };
             let text = format!(
                 "{} {}{}",
                 fit_to_width(&one_line(&evidence.id), id_width),
-                fit_to_width(&one_line(&evidence.summary), summary_width),
+                fit_to_width(&summary, summary_width),
                 meta(
                     evidence.kind,
                     evidence.credibility,
@@ -198,12 +249,20 @@ impl MatrixView<'_> {
                     self.scores.diagnosticity[row]
                 ),
             );
-            let row_style = if selected_row {
+            let mut row_style = if selected_row {
                 theme::heading()
             } else {
                 Style::new()
             };
+            if aside {
+                row_style = row_style.patch(theme::set_aside());
+            }
             buffer.set_stringn(area.x, y, &text, width, row_style);
+            // `!` after the id: the lead changes without this item.
+            if self.open.sensitivity.is_critical(row) && id_width < width {
+                let x = area.x + id_width as u16;
+                buffer.set_stringn(x, y, CRITICAL_MARK, 1, theme::critical());
+            }
             let rule_x = area.x + self.geometry.evidence_width;
             if rule_x >= area.right() {
                 continue;
@@ -216,11 +275,22 @@ impl MatrixView<'_> {
                 }
                 let cell_width = column_width.min(area.right() - x);
                 let rating = evidence.rating(column);
-                let style = if selected_row && column == self.open.column {
-                    theme::rating(rating).patch(theme::cursor())
-                } else {
-                    theme::rating(rating)
-                };
+                let mut style = theme::rating(rating);
+                if aside || self.set_aside_column(column) {
+                    style = style.patch(theme::set_aside());
+                } else if self
+                    .open
+                    .sensitivity
+                    .fragile_at(row, column)
+                    .next()
+                    .is_some()
+                {
+                    // One step away from changing the lead.
+                    style = style.add_modifier(Modifier::UNDERLINED);
+                }
+                if selected_row && column == self.open.column {
+                    style = style.patch(theme::cursor());
+                }
                 buffer.set_style(Rect::new(x, y, cell_width, 1), style);
                 let code = rating.map_or(theme::UNRATED, |r| r.code());
                 // One column of space before the code, as in the header.
@@ -290,6 +360,9 @@ impl MatrixView<'_> {
             } else {
                 String::new()
             };
+            if self.set_aside_column(column) {
+                return Span::styled(self.cell(" aside"), theme::set_aside());
+            }
             Span::styled(
                 self.cell(&format!(" {value}{tie}{star}{unrated}")),
                 style(column),

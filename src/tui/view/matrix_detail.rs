@@ -97,6 +97,10 @@ fn hypothesis_detail(open: &OpenMatrix, scores: &Scores) -> Vec<Line<'static>> {
             theme::dim(),
         ),
     ];
+    lines.extend(super::sensitivity_detail::hypothesis_lines(
+        open,
+        open.column,
+    ));
     if let Some(description) = &hypothesis.description {
         lines.push(Line::raw(one_line(description).into_owned()));
     }
@@ -156,6 +160,7 @@ fn evidence_detail(
             )),
         ]));
     }
+    lines.extend(super::sensitivity_detail::evidence_lines(open, index));
     if let Some(source) = &evidence.source {
         let line = state
             .passage_lines

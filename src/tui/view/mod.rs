@@ -12,6 +12,8 @@ mod matrix_detail;
 mod pane_block;
 mod probability;
 mod reader;
+mod scenario;
+mod sensitivity_detail;
 mod status;
 pub mod team;
 pub mod theme;
@@ -63,6 +65,7 @@ pub fn draw(frame: &mut Frame, state: &State) {
             Popup::Form(form) => form::draw(frame, form),
             Popup::Confirm { text, question } => confirm::draw(frame, text, question.choices()),
             Popup::Export { selected } => export::draw(frame, state, *selected),
+            Popup::Scenario(view) => scenario::draw(frame, state, view),
         }
     }
     theme::finish(frame.buffer_mut());

@@ -193,6 +193,18 @@ pub fn sentence_cursor() -> Style {
     Style::new().add_modifier(Modifier::REVERSED)
 }
 
+/// An evidence item or hypothesis set aside: still shown, struck through.
+pub fn set_aside() -> Style {
+    Style::new()
+        .fg(Color::DarkGray)
+        .add_modifier(Modifier::CROSSED_OUT)
+}
+
+/// A critical item: the lead changes without it.
+pub fn critical() -> Style {
+    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
+}
+
 /// A count that says the work is not finished (unrated cells).
 pub fn warning() -> Style {
     current().fg(Style::new().add_modifier(Modifier::BOLD), Color::Yellow)
