@@ -10,11 +10,14 @@ in the same way:
   open to first frame   vs  `ach score --json` on the file (the TOML parse)
                             and `less` showing the file in the same pty
   Ctrl-s to "Saved"     vs  the write alone (same bytes, fsync, rename)
+  a 50 MB document:     start-up to first frame, and Enter in the library
+  its first screen      to the reader's first screen, vs `less` on the file
 
 Usage (CI does not run it; it takes a minute or two per shape):
 
   cargo build --release --bin ach && cargo build --example generate_matrix
   scripts/pty-bench.py 50x5000 100x20000
+  scripts/pty-bench.py --document-mb 50      (the document figures only)
 
 Each shape HxE is generated once by `examples/generate_matrix.rs` (the
 benches' own generator) under a scratch directory (`--dir`, default
@@ -33,6 +36,7 @@ import argparse
 import fcntl
 import os
 import pty
+import random
 import select
 import shutil
 import signal
@@ -209,6 +213,34 @@ def write_alone(matrix):
     return elapsed
 
 
+def document_workspace(scratch, megabytes):
+    """A workspace holding one document of `megabytes` MB: paragraphs of
+    generated words, a blank line between them (deterministic)."""
+    workspace = os.path.join(scratch, f"document-{megabytes}MB")
+    path = os.path.join(workspace, "seeds", "big.txt")
+    size = megabytes * 1_000_000
+    if not os.path.exists(path) or os.path.getsize(path) < size:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        rng = random.Random(1)
+        words = "the convoy moved border reported talks said satellite imagery denied".split()
+        with open(path, "w") as f:
+            written = f.write("Generated report\n\n")
+            while written < size:
+                written += f.write(" ".join(rng.choice(words) for _ in range(100)) + ".\n\n")
+    return workspace, path
+
+
+def document_figures(ach, workspace):
+    """Start-up to the first frame (the library, whose word count comes
+    later), then Enter on the document to the reader's first screen."""
+    session = Session([ach], workspace)
+    start_up = (session.frame(contains=b"Library") - session.started) * 1000
+    session.settle(0.5)
+    first_screen = session.key(b"\r", contains=b"Reading")
+    session.close()
+    return start_up, first_screen
+
+
 def keys_session(ach, workspace, matrix, rounds):
     """One workbench session: cursor moves, ratings and undo after a pause
     (each lands on a recovery tick), and saves."""
@@ -242,10 +274,11 @@ def keys_session(ach, workspace, matrix, rounds):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("shapes", nargs="+", help="HYPOTHESESxEVIDENCE, e.g. 50x5000")
+    parser.add_argument("shapes", nargs="*", help="HYPOTHESESxEVIDENCE, e.g. 50x5000")
     parser.add_argument("--ach", default=os.path.join(ROOT, "target", "release", "ach"))
     parser.add_argument("--dir", default=os.path.join(ROOT, "target", "pty-bench"))
     parser.add_argument("--runs", type=int, default=5, help="runs of each start-up figure")
+    parser.add_argument("--document-mb", type=int, default=50, help="size of the document, 0 for none")
     parser.add_argument("--rounds", type=int, default=4, help="rounds of keys per session")
     args = parser.parse_args()
     # The sessions run in the workspace: paths must not depend on here.
@@ -283,6 +316,22 @@ def main():
             top = f"{max(values):.1f}" if values else ""
             floor_shown = f"{median(floor_values):.1f}" if floor_values else ""
             print(f"| {shape} | {size} | {figure} | {shown} | {top} | {floor} | {floor_shown} |")
+    if args.document_mb:
+        workspace, path = document_workspace(args.dir, args.document_mb)
+        size = f"{os.path.getsize(path) / 1e6:.1f} MB"
+        start_ups, screens, lesses = [], [], []
+        for _ in range(args.runs):
+            start_up, screen = document_figures(args.ach, workspace)
+            start_ups.append(start_up)
+            screens.append(screen)
+            lesses.append(less_first_screen(workspace, path))
+        for figure, values, floor, floor_values in [
+            ("start-up to first frame (library)", start_ups, "", []),
+            ("Enter to the document's first screen", screens, "`less` first screen", lesses),
+        ]:
+            shown, top = f"{median(values):.1f}", f"{max(values):.1f}"
+            floor_shown = f"{median(floor_values):.1f}" if floor_values else ""
+            print(f"| document | {size} | {figure} | {shown} | {top} | {floor} | {floor_shown} |")
     print()
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
