@@ -13,7 +13,8 @@ pub use cache::ScoreCache;
 pub use diagnosticity::diagnosticity;
 pub use rank::{approx_eq, rank_order};
 pub use sensitivity::{
-    CriticalItem, FragileCell, Scenario, Sensitivity, leader_set, scenarios, sensitivity,
+    CriticalItem, FragileCell, Scenario, Sensitivity, fragile_in_row, leader_set, scenarios,
+    sensitivity, sensitivity_without_fragile,
 };
 
 use crate::model::{Evidence, Matrix, Rating};

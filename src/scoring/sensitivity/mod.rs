@@ -122,74 +122,158 @@ pub fn one_step(rating: Rating) -> &'static [Rating] {
     }
 }
 
-/// The sensitivity of `matrix`, whose scores are `scores` (as computed by
-/// [`super::score`]: items it leaves out are left out here too).
+/// The full sensitivity of `matrix` (whose scores are `scores`): O(cells).
+/// For the exports and `ach score --json`; the workbench keeps
+/// [`sensitivity_without_fragile`] per edit and asks [`fragile_in_row`] for
+/// the rows on screen, which keeps an edit O(items × hypotheses).
 pub fn sensitivity(matrix: &Matrix, scores: &Scores) -> Sensitivity {
-    let (inconsistency, consistency) = columns_of(&scores.hypotheses, Some(&scores.ranked));
-    let leader = leader_set_of(&inconsistency, &consistency);
-    let cells = CellTable::new();
-    let columns = inconsistency.len();
-    let mut scratch = (inconsistency.clone(), consistency.clone());
-    let mut critical = Vec::new();
-    let mut fragile = Vec::new();
-    let anchors = Anchors::new(&inconsistency, &consistency, &leader, &scores.ranked);
-    for (row, evidence) in matrix.evidence().iter().enumerate() {
-        if !scores.counts(row) {
-            continue;
+    let mut sensitivity = sensitivity_without_fragile(matrix, scores);
+    let context = Context::new(scores);
+    for row in 0..matrix.evidence().len() {
+        context.fragile(matrix, scores, row, &mut sensitivity.fragile);
+    }
+    sensitivity
+}
+
+/// The leader set, the critical items and the margin, with no fragile
+/// cells: one leave-one-out sum per item.
+pub fn sensitivity_without_fragile(matrix: &Matrix, scores: &Scores) -> Sensitivity {
+    let context = Context::new(scores);
+    let mut scratch = (context.inconsistency.clone(), context.consistency.clone());
+    let critical = (0..matrix.evidence().len())
+        .filter_map(|row| context.critical(matrix, scores, row, &mut scratch))
+        .collect();
+    let leader = context.leader;
+    let runner_up = (!leader.is_empty())
+        .then(|| {
+            scores
+                .ranking
+                .iter()
+                .copied()
+                .find(|h| !leader.contains(h) && scores.ranks(*h))
+        })
+        .flatten();
+    let margin = runner_up.map(|h| context.inconsistency[h] - context.inconsistency[leader[0]]);
+    Sensitivity {
+        leader,
+        critical,
+        fragile: Vec::new(),
+        margin,
+        runner_up,
+    }
+}
+
+/// The fragile cells of the item at `row`, in column order: O(hypotheses)
+/// for the sums, then only the cells within reach of the lead re-ranked.
+pub fn fragile_in_row(matrix: &Matrix, scores: &Scores, row: usize) -> Vec<FragileCell> {
+    let mut cells = Vec::new();
+    Context::new(scores).fragile(matrix, scores, row, &mut cells);
+    cells
+}
+
+/// What every question about one item needs: the column sums, the leader
+/// set and the anchors of the leading tiers.
+struct Context {
+    inconsistency: Vec<f64>,
+    consistency: Vec<f64>,
+    leader: Vec<usize>,
+    anchors: Anchors,
+    cells: CellTable,
+}
+
+impl Context {
+    fn new(scores: &Scores) -> Self {
+        let (inconsistency, consistency) = columns_of(&scores.hypotheses, Some(&scores.ranked));
+        let leader = leader_set_of(&inconsistency, &consistency);
+        let anchors = Anchors::new(&inconsistency, &consistency, &leader, &scores.ranked);
+        Context {
+            inconsistency,
+            consistency,
+            leader,
+            anchors,
+            cells: CellTable::new(),
         }
+    }
+
+    /// The item at `row` as a critical item, if the leader set changes
+    /// without it. `scratch` holds the column sums and is left as it was.
+    fn critical(
+        &self,
+        matrix: &Matrix,
+        scores: &Scores,
+        row: usize,
+        scratch: &mut (Vec<f64>, Vec<f64>),
+    ) -> Option<CriticalItem> {
+        if !scores.counts(row) {
+            return None;
+        }
+        let evidence = &matrix.evidence()[row];
         let weight = evidence.weight();
         let ratings = evidence.ratings();
+        let columns = self.inconsistency.len();
         // Leave-one-out: subtract this item's contributions.
         let mut bears = false;
         for (column, &cell) in ratings.iter().enumerate().take(columns) {
-            let points = cells.get(cell);
+            let points = self.cells.get(cell);
             let (di, dc) = (
                 weight * points.inconsistency_factor,
                 weight * points.consistency_factor,
             );
             bears |= di != 0.0 || dc != 0.0;
-            scratch.0[column] = inconsistency[column] - di;
-            scratch.1[column] = consistency[column] - dc;
+            scratch.0[column] = self.inconsistency[column] - di;
+            scratch.1[column] = self.consistency[column] - dc;
         }
-        if bears {
-            let without = leader_set_of(&scratch.0, &scratch.1);
-            if without != leader {
-                critical.push(CriticalItem {
-                    evidence: row,
-                    leader_without: without,
-                });
-            }
-        }
+        let without = bears
+            .then(|| leader_set_of(&scratch.0, &scratch.1))
+            .filter(|without| *without != self.leader);
         let touched = ratings.len().min(columns);
-        scratch.0[..touched].copy_from_slice(&inconsistency[..touched]);
-        scratch.1[..touched].copy_from_slice(&consistency[..touched]);
+        scratch.0[..touched].copy_from_slice(&self.inconsistency[..touched]);
+        scratch.1[..touched].copy_from_slice(&self.consistency[..touched]);
+        without.map(|leader_without| CriticalItem {
+            evidence: row,
+            leader_without,
+        })
+    }
+
+    /// Appends the fragile cells of the item at `row` to `out`.
+    fn fragile(&self, matrix: &Matrix, scores: &Scores, row: usize, out: &mut Vec<FragileCell>) {
+        if !scores.counts(row) {
+            return;
+        }
+        let evidence = &matrix.evidence()[row];
+        let weight = evidence.weight();
+        let columns = self.inconsistency.len();
+        let mut scratch: Option<(Vec<f64>, Vec<f64>)> = None;
         // One-step changes: only this cell's hypothesis moves.
-        for (column, &cell) in ratings.iter().enumerate().take(columns) {
+        for (column, &cell) in evidence.ratings().iter().enumerate().take(columns) {
             let Some(from) = cell.filter(|_| scores.ranks(column)) else {
                 continue;
             };
-            let old = cells.get(cell);
+            let old = self.cells.get(cell);
             for &to in one_step(from) {
-                let new = cells.get(Some(to));
-                let moved_i = inconsistency[column]
+                let new = self.cells.get(Some(to));
+                let moved_i = self.inconsistency[column]
                     + weight * (new.inconsistency_factor - old.inconsistency_factor);
-                let moved_c = consistency[column]
+                let moved_c = self.consistency[column]
                     + weight * (new.consistency_factor - old.consistency_factor);
-                let after = if leader.is_empty() {
+                let after = if self.leader.is_empty() {
                     // Every score is zero: the change alone decides.
-                    anchors.leaders_after_first_rating(column, to)
-                } else if anchors.far(column, moved_i, moved_c) {
+                    self.anchors.leaders_after_first_rating(column, to)
+                } else if self.anchors.far(column, moved_i, moved_c) {
                     continue;
                 } else {
+                    let scratch = scratch.get_or_insert_with(|| {
+                        (self.inconsistency.clone(), self.consistency.clone())
+                    });
                     scratch.0[column] = moved_i;
                     scratch.1[column] = moved_c;
                     let after = leader_set_of(&scratch.0, &scratch.1);
-                    scratch.0[column] = inconsistency[column];
-                    scratch.1[column] = consistency[column];
+                    scratch.0[column] = self.inconsistency[column];
+                    scratch.1[column] = self.consistency[column];
                     after
                 };
-                if after != leader {
-                    fragile.push(FragileCell {
+                if after != self.leader {
+                    out.push(FragileCell {
                         evidence: row,
                         hypothesis: column,
                         from,
@@ -200,27 +284,8 @@ pub fn sensitivity(matrix: &Matrix, scores: &Scores) -> Sensitivity {
             }
         }
     }
-    let runner_up = (!leader.is_empty())
-        .then(|| {
-            scores
-                .ranking
-                .iter()
-                .copied()
-                .find(|h| !leader.contains(h) && scores.ranks(*h))
-        })
-        .flatten();
-    let margin = runner_up.map(|h| inconsistency[h] - inconsistency[leader[0]]);
-    Sensitivity {
-        leader,
-        critical,
-        fragile,
-        margin,
-        runner_up,
-    }
 }
 
-/// The leading tiers, to tell cheaply that a hypothesis is too far from
-/// them for a change to its scores to matter.
 struct Anchors {
     least_inconsistency: f64,
     most_consistency: f64,

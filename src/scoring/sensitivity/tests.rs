@@ -285,3 +285,19 @@ proptest! {
         prop_assert_eq!(s.fragile, expected);
     }
 }
+
+proptest! {
+    /// The workbench's split (critical items per edit, fragile cells per
+    /// row on screen) gives exactly the full sensitivity.
+    #[test]
+    fn rows_on_demand_add_up_to_the_whole(matrix in crate::test_support::arbitrary_matrix()) {
+        let scores = score(&matrix);
+        let whole = sensitivity(&matrix, &scores);
+        let mut split = sensitivity_without_fragile(&matrix, &scores);
+        prop_assert!(split.fragile.is_empty());
+        for row in 0..matrix.evidence().len() {
+            split.fragile.extend(fragile_in_row(&matrix, &scores, row));
+        }
+        prop_assert_eq!(split, whole);
+    }
+}

@@ -9,7 +9,9 @@ use chrono::{DateTime, Utc};
 use crate::edit::{Edit, History};
 use crate::model::Matrix;
 use crate::probability::ProbabilityCache;
-use crate::scoring::{ScoreCache, Scores, Sensitivity, by_diagnosticity, sensitivity};
+use crate::scoring::{
+    ScoreCache, Scores, Sensitivity, by_diagnosticity, sensitivity_without_fragile,
+};
 use crate::storage::MatrixLock;
 
 /// How the evidence rows are ordered on screen (the file keeps its order).
@@ -119,7 +121,7 @@ impl OpenMatrix {
         let scores = ScoreCache::new(&matrix);
         OpenMatrix {
             path,
-            sensitivity: sensitivity(&matrix, scores.scores()),
+            sensitivity: sensitivity_without_fragile(&matrix, scores.scores()),
             probability: ProbabilityCache::new(&matrix),
             show_probability: false,
             scores,
@@ -200,10 +202,17 @@ impl OpenMatrix {
         self.clamp_cursor();
     }
 
-    /// Recomputes the sensitivity after the matrix changed: O(cells), once
-    /// per edit (never per frame).
+    /// Recomputes the leader set, critical items and margin after the
+    /// matrix changed: O(items × hypotheses), once per edit. Fragile cells
+    /// are asked for row by row, for the rows on screen
+    /// ([`OpenMatrix::fragile_in_row`]): all of them would cost O(cells).
     fn refresh_sensitivity(&mut self) {
-        self.sensitivity = sensitivity(&self.matrix, self.scores.scores());
+        self.sensitivity = sensitivity_without_fragile(&self.matrix, self.scores.scores());
+    }
+
+    /// The fragile cells of the item at `row` (file position).
+    pub fn fragile_in_row(&self, row: usize) -> Vec<crate::scoring::FragileCell> {
+        crate::scoring::fragile_in_row(&self.matrix, self.scores.scores(), row)
     }
 
     /// Undoes (or, `backwards` false, redoes) one edit; returns it.

@@ -268,6 +268,8 @@ impl MatrixView<'_> {
                 continue;
             }
             buffer.set_stringn(rule_x, y, "│", 1, theme::dim());
+            // This row's fragile cells, found for the rows drawn only.
+            let fragile = self.open.fragile_in_row(row);
             for (n, column) in self.columns.clone().enumerate() {
                 let x = self.geometry.column_x(n);
                 if x >= area.right() {
@@ -278,13 +280,7 @@ impl MatrixView<'_> {
                 let mut style = theme::rating(rating);
                 if aside || self.set_aside_column(column) {
                     style = style.patch(theme::set_aside());
-                } else if self
-                    .open
-                    .sensitivity
-                    .fragile_at(row, column)
-                    .next()
-                    .is_some()
-                {
+                } else if fragile.iter().any(|cell| cell.hypothesis == column) {
                     // One step away from changing the lead.
                     style = style.add_modifier(Modifier::UNDERLINED);
                 }

@@ -47,7 +47,8 @@ pub fn evidence_lines(open: &OpenMatrix, row: usize) -> Vec<Line<'static>> {
             )),
         ]));
     }
-    for cell in sensitivity.fragile_at(row, open.column) {
+    let fragile = open.fragile_in_row(row);
+    for cell in fragile.iter().filter(|cell| cell.hypothesis == open.column) {
         lines.push(Line::styled(
             one_line(&fragile_sentence(matrix, cell)).into_owned(),
             theme::critical(),
