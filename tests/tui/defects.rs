@@ -287,3 +287,33 @@ fn zoomed_reader_at_140_columns() {
     bench.keys("z");
     insta::assert_snapshot!(bench.terminal().backend());
 }
+
+/// Item 8: the detail pane ranks tied leaders as the grid does (`1=`),
+/// and says a hypothesis set aside has no rank.
+#[test]
+fn the_detail_pane_ranks_a_tie_as_the_grid_does() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("hypotheses")).unwrap();
+    std::fs::write(
+        dir.path().join("hypotheses/tie.toml"),
+        "schema = 1\ntitle = \"Tie\"\n\n[[hypotheses]]\nid = \"H1\"\ntitle = \"One\"\n\n\
+         [[hypotheses]]\nid = \"H2\"\ntitle = \"Two\"\n\n[[hypotheses]]\nid = \"H3\"\n\
+         title = \"Three\"\nset_aside = true\n\n[[evidence]]\nid = \"E1\"\nsummary = \"e\"\n\
+         ratings = { H1 = \"C\", H2 = \"C\", H3 = \"I\" }\n",
+    )
+    .unwrap();
+    let mut bench = Bench::on(dir, 100, 30);
+    bench.open_matrix("hypotheses/tie.toml");
+    bench.keys("k");
+    let screen = bench.screen();
+    assert!(
+        screen.contains("rank 1= of 3 · inconsistency 0"),
+        "{screen}"
+    );
+    bench.keys("ll");
+    let screen = bench.screen();
+    assert!(
+        screen.contains("set aside, not ranked · inconsistency 1"),
+        "{screen}"
+    );
+}

@@ -79,6 +79,18 @@ fn hypothesis_detail(open: &OpenMatrix, scores: &Scores) -> Vec<Line<'static>> {
         )];
     };
     let score = &scores.hypotheses[open.column];
+    // The grid's rule: each of several tied leaders is 1=, and a
+    // hypothesis set aside has no rank.
+    let leaders = super::leaders::leaders(&open.matrix, scores);
+    let of = scores.hypotheses.len();
+    let rank = if !scores.ranks(open.column) {
+        "set aside, not ranked".to_owned()
+    } else if leaders.contains(&open.column) {
+        let tie = if leaders.len() > 1 { "=" } else { "" };
+        format!("rank 1{tie} of {of}")
+    } else {
+        format!("rank {} of {of}", score.rank)
+    };
     let mut lines = vec![
         Line::from(vec![
             label(&format!("{} ", one_line(&hypothesis.id))),
@@ -86,9 +98,7 @@ fn hypothesis_detail(open: &OpenMatrix, scores: &Scores) -> Vec<Line<'static>> {
         ]),
         Line::styled(
             format!(
-                "rank {} of {} · inconsistency {} · weighted {:.2} · consistency {:.2} · unrated {}",
-                score.rank,
-                scores.hypotheses.len(),
+                "{rank} · inconsistency {} · weighted {:.2} · consistency {:.2} · unrated {}",
                 score.inconsistency,
                 score.weighted_inconsistency,
                 score.weighted_consistency,
