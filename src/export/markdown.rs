@@ -180,19 +180,19 @@ fn matrix_table(out: &mut String, report: &Report<'_>) {
         ("Credibility".to_owned(), Align::Left),
         ("Relevance".to_owned(), Align::Left),
     ];
-    headers.extend(
-        report
-            .hypotheses()
-            .iter()
-            .map(|hypothesis| (inline(&hypothesis.id), Align::Center)),
-    );
+    headers.extend(report.hypotheses().iter().map(|hypothesis| {
+        (
+            set_aside_label(&hypothesis.id, &hypothesis.set_aside),
+            Align::Center,
+        )
+    }));
     let rows: Vec<Vec<String>> = report
         .evidence()
         .iter()
         .map(|evidence| {
             let mut cells = vec![
                 inline(&evidence.id),
-                inline(&evidence.summary),
+                set_aside_label(&evidence.summary, &evidence.set_aside),
                 evidence.kind.word().to_owned(),
                 evidence.credibility.word().to_owned(),
                 evidence.relevance.word().to_owned(),
@@ -208,6 +208,16 @@ fn matrix_table(out: &mut String, report: &Report<'_>) {
         .collect();
     table(out, &headers, &rows);
     out.push('\n');
+}
+
+/// `text` as a cell, marked when the analyst set its item aside: the
+/// reader of the table must not take it for a counted item.
+fn set_aside_label(text: &str, set_aside: &crate::model::SetAside) -> String {
+    match (set_aside.is_set(), set_aside.reason()) {
+        (false, _) => inline(text),
+        (true, None) => format!("{} (set aside)", inline(text)),
+        (true, Some(reason)) => format!("{} (set aside: {})", inline(text), inline(reason)),
+    }
 }
 
 fn scores(out: &mut String, report: &Report<'_>) {

@@ -74,6 +74,27 @@ fn an_empty_matrix_exports_in_every_format() {
     assert!(brief.contains("The matrix has no hypotheses"), "{brief}");
 }
 
+#[test]
+fn the_markdown_matrix_marks_set_aside_items_and_hypotheses() {
+    use crate::model::{Evidence, Hypothesis, SetAside};
+    let mut matrix = crate::model::Matrix::new("Aside");
+    matrix.push_hypothesis(Hypothesis::new("H1", "Kept"));
+    let mut doubted = Hypothesis::new("H2", "Doubted");
+    doubted.set_aside = SetAside::Aside { reason: None };
+    matrix.push_hypothesis(doubted);
+    let mut forged = Evidence::new("E1", "A letter");
+    forged.set_aside = SetAside::Aside {
+        reason: Some("forged".to_owned()),
+    };
+    matrix.push_evidence(forged);
+    matrix.push_evidence(Evidence::new("E2", "A ledger"));
+    let text = export(&matrix, Format::Markdown, &context());
+    assert!(text.contains("A letter (set aside: forged)"), "{text}");
+    assert!(text.contains("H2 (set aside)"), "{text}");
+    assert!(!text.contains("A ledger (set aside"), "{text}");
+    assert_tables_keep_their_columns(&text);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
