@@ -100,12 +100,7 @@ fn assert_current(bench: &Bench) {
         .flat_map(|row| open.fragile_in_row(row))
         .collect();
     assert_eq!(
-        (
-            &cached.leader,
-            &cached.critical,
-            &fragile,
-            cached.runner_up
-        ),
+        (&cached.leader, &cached.critical, &fragile, cached.runner_up),
         (
             &fresh.leader,
             &fresh.critical,
