@@ -69,6 +69,17 @@ fn a_parc_project_becomes_a_matrix() {
         "{notice}"
     );
     assert!(listed(&bench).contains(&"matrix hypotheses/old.toml".to_owned()));
+    // What PARC's format cannot carry is in the message log, one line each,
+    // as `ach import` prints it, and the status line says how many.
+    let lost: Vec<&str> = bench
+        .state
+        .log
+        .iter()
+        .map(|logged| logged.notice.text.as_str())
+        .filter(|text| text.starts_with("seeds/old.achz: not kept: "))
+        .collect();
+    assert!(!lost.is_empty(), "{:?}", bench.state.log);
+    assert!(notice.ends_with("not kept: M lists them)"), "{notice}");
     // Again: the matrix is never replaced, and the workbench says why.
     enter_on_the_file_named(&mut bench, "skipped seeds/old.achz");
     bench.keys("y");

@@ -134,10 +134,14 @@ pub fn imported(
 ) -> Vec<Effect> {
     match result {
         Ok(imported) => {
+            // What the format could not carry, each in the message log (M).
+            for lost in &imported.lost {
+                state.notify(Notice::warning(format!("{source}: not kept: {lost}")));
+            }
             let lost = match imported.lost.len() {
                 0 => String::new(),
                 n => format!(
-                    " ({} not kept: see ach import {source})",
+                    " ({} not kept: M lists them)",
                     counted(n, "thing", "things")
                 ),
             };
