@@ -40,7 +40,7 @@ pub fn run(
     let today = chrono::Local::now().date_naive();
     let mut outcome = Outcome::Success;
     for file in &args.files {
-        if crate::import::extension_of(file) == "achz" {
+        if crate::import::is_parc_project(file) {
             let project = super::import_achz::ImportArgs {
                 file: file.clone(),
                 output: args.output.clone(),

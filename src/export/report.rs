@@ -9,7 +9,9 @@ use std::fmt::Write;
 
 use crate::model::{Evidence, Hypothesis, Matrix};
 use crate::probability::{ProbabilityReading, read};
-use crate::scoring::{HypothesisScore, Scores, Sensitivity, by_diagnosticity, score, sensitivity};
+use crate::scoring::{
+    HypothesisScore, Scores, Sensitivity, by_diagnosticity, score, sensitivity, shown_rank,
+};
 
 /// The matrix and everything derived from it that an export prints.
 pub(super) struct Report<'a> {
@@ -78,12 +80,7 @@ impl<'a> Report<'a> {
     /// export prints it, by the workbench's rule: each hypothesis in a
     /// leader set of several shares rank 1, written `1=`.
     pub fn rank_label(&self, column: usize) -> String {
-        let leaders = &self.sensitivity.leader;
-        match (leaders.contains(&column), leaders.len()) {
-            (true, 1) => "1".to_owned(),
-            (true, _) => "1=".to_owned(),
-            (false, _) => self.score_of(column).rank.to_string(),
-        }
+        shown_rank(&self.sensitivity.leader, column, self.score_of(column).rank)
     }
 
     /// Evidence rows, most diagnostic first, in the order `ach score`

@@ -128,6 +128,12 @@ fn undecodable() -> ImportError {
     )
 }
 
+/// Whether `path` names a PARC ACH 2.0 project (`.achz`), which `ach
+/// import` makes a matrix of rather than a document.
+pub fn is_parc_project(path: &Path) -> bool {
+    extension_of(path) == "achz"
+}
+
 /// The lower-case extension of `path`, empty when it has none.
 pub fn extension_of(path: &Path) -> String {
     path.extension()

@@ -12,6 +12,18 @@ pub fn approx_eq(a: f64, b: f64) -> bool {
     (a - b).abs() < TOLERANCE
 }
 
+/// The rank shown for the hypothesis at `column` (whose place in the
+/// ranking is `rank`), given the `leaders` tied at the top: each of
+/// several tied leaders shares rank 1, written `1=`, so a tie reads as a
+/// tie in the workbench and in every export alike.
+pub fn shown_rank(leaders: &[usize], column: usize, rank: usize) -> String {
+    match (leaders.contains(&column), leaders.len()) {
+        (true, 1) => "1".to_owned(),
+        (true, _) => "1=".to_owned(),
+        (false, _) => rank.to_string(),
+    }
+}
+
 /// Hypothesis positions in rank order: ascending weighted inconsistency,
 /// then descending weighted consistency, then position in the file.
 pub fn rank_order(scores: &[HypothesisScore]) -> Vec<usize> {

@@ -208,3 +208,12 @@ proptest! {
         prop_assert_eq!(bits(&scores.diagnosticity), bits(&diagnosticities));
     }
 }
+
+#[test]
+fn tied_leaders_share_rank_one_and_the_rest_keep_their_place() {
+    use super::shown_rank;
+    assert_eq!(shown_rank(&[2], 2, 1), "1");
+    assert_eq!(shown_rank(&[0, 2], 2, 2), "1=");
+    assert_eq!(shown_rank(&[0, 2], 1, 3), "3");
+    assert_eq!(shown_rank(&[], 1, 1), "1");
+}

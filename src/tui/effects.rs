@@ -20,17 +20,14 @@ use crate::workspace::{Workspace, scan_library};
 /// does: a PARC ACH project into `hypotheses/`, anything else into `seeds/`.
 fn import(workspace: &Workspace, source: &str) -> Result<Imported, String> {
     let file = workspace.root().join(source);
-    let shown = |path: &Path| {
-        path.strip_prefix(workspace.root())
-            .unwrap_or(path)
-            .to_string_lossy()
-            .replace('\\', "/")
-    };
-    if crate::import::extension_of(&file) == "achz" {
+    if crate::import::is_parc_project(&file) {
         let project =
             crate::import::import_project(workspace, &file, None).map_err(|e| e.to_string())?;
+        // Named as the library lists it.
+        let made = crate::workspace::listed_path(workspace, &project.matrix)
+            .unwrap_or_else(|| project.matrix.display().to_string());
         return Ok(Imported {
-            made: shown(&project.matrix),
+            made,
             lost: project.lost,
         });
     }

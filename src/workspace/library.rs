@@ -157,10 +157,6 @@ impl fmt::Display for SkipReason {
     }
 }
 
-/// The extension of a PARC ACH 2.0 project, which `ach import` makes a
-/// matrix of.
-const PARC_PROJECT: &str = "achz";
-
 /// The kinds of file the library lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -175,12 +171,16 @@ impl Kind {
             .and_then(|extension| extension.to_str())
             .map(str::to_ascii_lowercase);
         match self {
-            Kind::Document => extension.as_deref().is_some_and(|extension| {
-                IMPORTABLE.contains(&extension)
-                    || NOT_YET_IMPORTABLE.contains(&extension)
-                    || extension == PARC_PROJECT
-            }),
-            Kind::Matrix => matches!(extension.as_deref(), Some("toml" | PARC_PROJECT)),
+            // A PARC ACH project may sit beside the documents or the
+            // matrices: either way it is listed, to import.
+            Kind::Document => {
+                extension.as_deref().is_some_and(|extension| {
+                    IMPORTABLE.contains(&extension) || NOT_YET_IMPORTABLE.contains(&extension)
+                }) || crate::import::is_parc_project(path)
+            }
+            Kind::Matrix => {
+                extension.as_deref() == Some("toml") || crate::import::is_parc_project(path)
+            }
         }
     }
 }
@@ -282,7 +282,7 @@ impl Library {
         };
         // A PARC ACH project, beside the documents or the matrices, is
         // listed as one to import into a matrix.
-        if extension_of(path) == PARC_PROJECT {
+        if crate::import::is_parc_project(path) {
             let command = format!("ach import {relative}");
             return self.skip(workspace, path, SkipReason::Importable { command });
         }

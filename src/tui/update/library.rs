@@ -87,12 +87,11 @@ fn open_selected(state: &mut State) -> Vec<Effect> {
         Entry::Skipped(index) => {
             let skipped = &library.skipped[index];
             if let SkipReason::Importable { .. } = skipped.reason {
-                let into =
-                    if crate::import::extension_of(std::path::Path::new(&skipped.path)) == "achz" {
-                        "a matrix in hypotheses/"
-                    } else {
-                        "a document in seeds/, its original kept beside it"
-                    };
+                let into = if crate::import::is_parc_project(std::path::Path::new(&skipped.path)) {
+                    "a matrix in hypotheses/"
+                } else {
+                    "a document in seeds/, its original kept beside it"
+                };
                 let text = format!("Import {} as {into}?", skipped.path);
                 let path = skipped.path.clone();
                 state.popups.push(Popup::ask(Question::Import(path), text));

@@ -11,8 +11,8 @@ use super::leaders::leaders;
 use super::pane_block::pane_block;
 use super::{matrix_detail, probability, theme};
 use crate::model::{EvidenceKind, Level};
-use crate::scoring::Scores;
 use crate::scoring::sensitivity::leader_clause;
+use crate::scoring::{Scores, shown_rank};
 use crate::text::{display_width, fit_to_width, one_line, truncate_to_width};
 use crate::tui::layout::{EVIDENCE_META_WIDTH, MatrixGeometry, title_rows_in};
 use crate::tui::state::{MatrixRow, OpenMatrix, Pane, State};
@@ -344,13 +344,8 @@ impl MatrixView<'_> {
             // Ties share a rank (the leader's tier), and a column with
             // unrated cells says how many, so an incomplete column is
             // never read as a finished score.
-            let value = if is_leader(column) { 1 } else { score.rank };
+            let value = shown_rank(&leaders, column, score.rank);
             let star = if is_leader(column) { " ★" } else { "" };
-            let tie = if leaders.len() > 1 && is_leader(column) {
-                "="
-            } else {
-                ""
-            };
             let unrated = if score.unrated > 0 {
                 format!(" {}?", score.unrated)
             } else {
@@ -360,7 +355,7 @@ impl MatrixView<'_> {
                 return Span::styled(self.cell(" aside"), theme::set_aside());
             }
             Span::styled(
-                self.cell(&format!(" {value}{tie}{star}{unrated}")),
+                self.cell(&format!(" {value}{star}{unrated}")),
                 style(column),
             )
         });

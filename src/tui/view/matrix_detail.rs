@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::theme;
 use crate::model::Rating;
-use crate::scoring::Scores;
+use crate::scoring::{Scores, shown_rank};
 use crate::text::one_line;
 use crate::tui::state::{MatrixRow, OpenMatrix, State};
 
@@ -85,11 +85,11 @@ fn hypothesis_detail(open: &OpenMatrix, scores: &Scores) -> Vec<Line<'static>> {
     let of = scores.hypotheses.len();
     let rank = if !scores.ranks(open.column) {
         "set aside, not ranked".to_owned()
-    } else if leaders.contains(&open.column) {
-        let tie = if leaders.len() > 1 { "=" } else { "" };
-        format!("rank 1{tie} of {of}")
     } else {
-        format!("rank {} of {of}", score.rank)
+        format!(
+            "rank {} of {of}",
+            shown_rank(&leaders, open.column, score.rank)
+        )
     };
     let mut lines = vec![
         Line::from(vec![
