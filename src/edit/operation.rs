@@ -226,16 +226,8 @@ impl Edit {
                 format!("deleted hypothesis {}", hypothesis.id)
             }
             Edit::ReplaceHypothesis { before, after, .. } => {
-                let only_aside = {
-                    let mut same = before.clone();
-                    same.set_aside = after.set_aside.clone();
-                    same == *after
-                };
-                match aside_change(&before.set_aside, &after.set_aside, !only_aside) {
-                    Some(true) => format!("set hypothesis {} aside", after.id),
-                    Some(false) => format!("counted hypothesis {} again", after.id),
-                    None => format!("edited hypothesis {}", after.id),
-                }
+                let only_aside = aside_only(before, after, |h| &mut h.set_aside);
+                replaced("hypothesis", &after.id, only_aside)
             }
             Edit::SwapHypotheses { a, b } => {
                 format!(
@@ -247,16 +239,8 @@ impl Edit {
             Edit::InsertEvidence { evidence, .. } => format!("added evidence {}", evidence.id),
             Edit::RemoveEvidence { evidence, .. } => format!("deleted evidence {}", evidence.id),
             Edit::ReplaceEvidence { before, after, .. } => {
-                let only_aside = {
-                    let mut same = before.clone();
-                    same.set_aside = after.set_aside.clone();
-                    same == *after
-                };
-                match aside_change(&before.set_aside, &after.set_aside, !only_aside) {
-                    Some(true) => format!("set evidence {} aside", after.id),
-                    Some(false) => format!("counted evidence {} again", after.id),
-                    None => format!("edited evidence {}", after.id),
-                }
+                let only_aside = aside_only(before, after, |e| &mut e.set_aside);
+                replaced("evidence", &after.id, only_aside)
             }
             Edit::ReplaceHeader { before, after } => {
                 let mut changed = Vec::new();
@@ -282,13 +266,71 @@ impl Edit {
     }
 }
 
-/// Whether an edit that changes only whether an item is set aside
-/// (`other_changes` false) sets it aside (`true`) or counts it again, so
-/// the status bar says so rather than "edited".
-fn aside_change(
-    before: &crate::model::SetAside,
-    after: &crate::model::SetAside,
-    other_changes: bool,
+/// When `before` and `after` differ only in whether they are set aside
+/// (`aside` reaches that field): `Some(true)` if `after` is set aside,
+/// `Some(false)` if it is counted again; `None` for any other change.
+fn aside_only<T: Clone + PartialEq>(
+    before: &T,
+    after: &T,
+    aside: fn(&mut T) -> &mut crate::model::SetAside,
 ) -> Option<bool> {
-    (!other_changes && before.is_set() != after.is_set()).then(|| after.is_set())
+    let now = aside(&mut after.clone()).clone();
+    // `before` with `after`'s set-aside state: equal to `after` when
+    // nothing else changed.
+    let mut same = before.clone();
+    let was = std::mem::replace(aside(&mut same), now.clone());
+    (was.is_set() != now.is_set() && same == *after).then_some(now.is_set())
+}
+
+/// What replacing a hypothesis or evidence item (`what`) did, in words:
+/// "set … aside" or "counted … again" when only that changed, so the
+/// status bar does not just say "edited".
+fn replaced(what: &str, id: &str, only_aside: Option<bool>) -> String {
+    match only_aside {
+        Some(true) => format!("set {what} {id} aside"),
+        Some(false) => format!("counted {what} {id} again"),
+        None => format!("edited {what} {id}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Evidence, Hypothesis, SetAside};
+
+    fn aside() -> SetAside {
+        SetAside::Aside { reason: None }
+    }
+
+    #[test]
+    fn setting_aside_is_said_as_such_and_any_other_change_is_an_edit() {
+        let mut matrix = Matrix::new("m");
+        matrix.push_hypothesis(Hypothesis::new("H1", "h"));
+        let item = Evidence::new("E1", "e");
+        matrix.push_evidence(item.clone());
+        let mut set = item.clone();
+        set.set_aside = aside();
+        let evidence = |before: &Evidence, after: &Evidence| {
+            Edit::ReplaceEvidence {
+                index: 0,
+                before: before.clone(),
+                after: after.clone(),
+            }
+            .describe(&matrix)
+        };
+        assert_eq!(evidence(&item, &set), "set evidence E1 aside");
+        assert_eq!(evidence(&set, &item), "counted evidence E1 again");
+        let mut set_and_renamed = set.clone();
+        set_and_renamed.summary = "other".to_owned();
+        assert_eq!(evidence(&item, &set_and_renamed), "edited evidence E1");
+        let hypothesis = Hypothesis::new("H1", "h");
+        let mut set = hypothesis.clone();
+        set.set_aside = aside();
+        let replaced = Edit::ReplaceHypothesis {
+            index: 0,
+            before: hypothesis,
+            after: set,
+        };
+        assert_eq!(replaced.describe(&matrix), "set hypothesis H1 aside");
+    }
 }
