@@ -133,7 +133,27 @@ fn line(out: &mut String, key: &str, value: &str) {
 }
 
 fn string(out: &mut String, key: &str, value: &str) {
-    line(out, key, &toml_edit::Value::from(value).to_string());
+    out.push_str(key);
+    out.push_str(" = ");
+    quoted(out, value);
+    out.push('\n');
+}
+
+/// `value` as a TOML string, exactly as `toml_edit` writes it. Most text
+/// needs no escape and is written as is between double quotes: formatting
+/// each of a large matrix's strings through `toml_edit` was most of the
+/// time a save took.
+fn quoted(out: &mut String, value: &str) {
+    if value
+        .chars()
+        .all(|c| !c.is_control() && c != '"' && c != '\\')
+    {
+        out.push('"');
+        out.push_str(value);
+        out.push('"');
+    } else {
+        out.push_str(&toml_edit::Value::from(value).to_string());
+    }
 }
 
 /// A finite number as TOML writes floats (`0.25`, `1.0`), read back as
@@ -152,4 +172,33 @@ fn optional_string(out: &mut String, key: &str, value: Option<&str>) {
 /// a timestamp read from a file is written back unchanged.
 fn timestamp(time: DateTime<Utc>) -> String {
     time.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn through_toml_edit(value: &str) -> String {
+        toml_edit::Value::from(value).to_string()
+    }
+
+    proptest! {
+        /// The short cut for plain text writes what `toml_edit` writes, for
+        /// any text at all, including quotes, apostrophes, backslashes,
+        /// control characters and any Unicode.
+        #[test]
+        fn strings_are_written_as_toml_edit_writes_them(value in any::<String>()) {
+            let mut out = String::new();
+            quoted(&mut out, &value);
+            prop_assert_eq!(out, through_toml_edit(&value));
+        }
+
+        #[test]
+        fn prose_is_written_as_toml_edit_writes_it(value in "[a-zA-Z0-9 ’'\"\\\t\n\r.,;:é€😀\u{7f}\u{85}\u{2028}\u{feff}]{0,40}") {
+            let mut out = String::new();
+            quoted(&mut out, &value);
+            prop_assert_eq!(out, through_toml_edit(&value));
+        }
+    }
 }
