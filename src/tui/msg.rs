@@ -10,7 +10,7 @@ use super::action::Action;
 use crate::document::Document;
 use crate::export::Format;
 use crate::model::{Matrix, Passage};
-use crate::storage::{LoadError, MatrixLock, Recovery};
+use crate::storage::{LoadError, MatrixLock, Recovery, RecoveryCopy};
 use crate::workspace::Library;
 
 /// Something that happened: a key's action, typing, the mouse, the
@@ -146,7 +146,7 @@ pub enum Effect {
         path: PathBuf,
         /// The open matrix's revision the copy holds.
         revision: u64,
-        recovery: Box<Recovery>,
+        recovery: Box<RecoveryCopy>,
     },
     /// Remove the recovery file of the matrix at `path`.
     RemoveRecovery(PathBuf),
