@@ -157,13 +157,20 @@ fn event_loop(
     while !state.quitting && world.signal.load(Ordering::SeqCst) == 0 {
         terminal.draw(|frame| draw(frame, state))?;
         let mut messages = world.workers.results();
-        if event::poll(TICK)? {
+        let keyed = event::poll(TICK)?;
+        if keyed {
             messages.extend(msg_for_event(state, &event::read()?));
+        }
+        apply(state, messages, Some(&world.workers));
+        // A key's frame comes before the tick's work: the recovery copy
+        // of a large matrix (10 ms at 100 x 20,000) then never stands
+        // between a key and what it does on screen.
+        if keyed && !state.quitting {
+            terminal.draw(|frame| draw(frame, state))?;
         }
         // Time passes whether or not a key came: the recovery file is
         // written on ticks, also while the analyst keeps typing.
-        messages.push(Msg::Tick);
-        apply(state, messages, Some(&world.workers));
+        apply(state, [Msg::Tick], Some(&world.workers));
     }
     Ok(())
 }
