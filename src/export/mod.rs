@@ -23,6 +23,7 @@ mod probability;
 mod report;
 mod sensitivity_json;
 mod source;
+mod target;
 mod xlsx;
 
 use std::fmt;
@@ -41,6 +42,7 @@ pub use json::EXPORT_SCHEMA;
 pub use lead::Lead;
 pub use sensitivity_json::{FragileEntry, SensitivityEntry};
 pub use source::{QuoteLine, quote_line};
+pub use target::{Rendered, Target};
 
 /// One of the export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

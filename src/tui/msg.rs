@@ -8,7 +8,7 @@ use tui_input::InputRequest;
 
 use super::action::Action;
 use crate::document::Document;
-use crate::export::Format;
+use crate::export::Target;
 use crate::model::{Matrix, Passage};
 use crate::storage::{LoadError, MatrixLock, Recovery, RecoveryCopy};
 use crate::workspace::Library;
@@ -80,9 +80,11 @@ pub enum Msg {
     /// has waited a quarter of a second for one.
     Tick,
     Exported {
-        format: Format,
+        format: Target,
         path: PathBuf,
-        result: Result<(), ExportFailure>,
+        /// What the format could not hold (an `.achz` project: relevance,
+        /// descriptions), when it was written.
+        result: Result<Vec<String>, ExportFailure>,
     },
     /// The line a passage starts on, found in its document.
     PassageLocated {
@@ -155,7 +157,7 @@ pub enum Effect {
     /// passages' documents for their line numbers, so it runs here.
     Export {
         matrix: Box<Matrix>,
-        format: Format,
+        format: Target,
         path: PathBuf,
         generated: NaiveDate,
         overwrite: bool,

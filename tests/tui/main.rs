@@ -3,6 +3,7 @@
 
 mod conflicts;
 mod defects;
+mod export_menu;
 mod fields;
 mod health;
 mod hostile;

@@ -572,7 +572,8 @@ fn exporting_writes_beside_the_matrix_and_asks_before_replacing() {
     bench.keys("Xj<Enter>y");
     assert_ne!(read(&html), first, "y replaces it");
     // The other formats land beside it under their own names.
-    bench.keys("X<Enter>XG<Enter>");
+    // Markdown is first, the brief fifth.
+    bench.keys("X<Enter>Xjjjj<Enter>");
     assert!(
         bench
             .path("hypotheses/azerbaijan-armenia-attack.md")
