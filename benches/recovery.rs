@@ -186,5 +186,61 @@ fn cursor_moves(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, rate_on_a_tick, cursor_moves);
+/// A rating, then Ctrl-s to the frame that says "Saved", beside the write
+/// alone (the same bytes written atomically: temporary file, flush,
+/// rename) and the same write keeping the `.bak` as a save does. The goal
+/// is the save within twice the write.
+fn save(c: &mut Criterion) {
+    for (hypotheses, evidence) in shapes() {
+        let mut group = c.benchmark_group(format!("Ctrl-s to Saved {hypotheses}x{evidence}"));
+        group.sample_size(20);
+        let mut bench = Bench::new(hypotheses, evidence);
+        let open = bench.state.matrix.as_ref().unwrap();
+        let path = open.path.clone();
+        let contents = ach_workbench::storage::matrix_to_toml(&open.matrix);
+        std::fs::write(&path, &contents).unwrap();
+        // As if opened from that file, so the save finds it unchanged.
+        bench.state.matrix.as_mut().unwrap().disk_fingerprint =
+            Some(ach_workbench::storage::fingerprint(contents.as_bytes()));
+        let mut ratings = [Rating::Inconsistent, Rating::VeryInconsistent]
+            .into_iter()
+            .cycle();
+        let floor = path.with_extension("floor");
+        group.bench_function("floor: the write alone", |b| {
+            b.iter(|| {
+                ach_workbench::storage::write_atomically_without_backup(&floor, contents.as_bytes())
+                    .unwrap()
+            })
+        });
+        group.bench_function("the write keeping a .bak", |b| {
+            b.iter(|| {
+                ach_workbench::storage::write_atomically(&floor, contents.as_bytes()).unwrap()
+            })
+        });
+        // Each save follows a rating (not timed), so there is something
+        // to save.
+        group.bench_function("Ctrl-s + frame, after a rating", |b| {
+            b.iter_custom(|iterations| {
+                let mut spent = std::time::Duration::ZERO;
+                for _ in 0..iterations {
+                    let rating = Msg::Action(Action::Rate(Some(ratings.next().unwrap())));
+                    bench.send(rating, Writer::Background);
+                    bench.draw();
+                    let start = std::time::Instant::now();
+                    bench.send(Msg::Action(Action::Save), Writer::Background);
+                    bench.draw();
+                    spent += start.elapsed();
+                    assert!(
+                        !bench.state.matrix.as_ref().unwrap().history.is_dirty(),
+                        "saved"
+                    );
+                }
+                spent
+            })
+        });
+        group.finish();
+    }
+}
+
+criterion_group!(benches, rate_on_a_tick, cursor_moves, save);
 criterion_main!(benches);

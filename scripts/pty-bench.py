@@ -265,7 +265,11 @@ def keys_session(ach, workspace, matrix, rounds):
         time.sleep(1.3)
         figures["rate"].append(session.key(b"i"))
         session.settle(0.3)
-        figures["save"].append(session.key(b"\x13", contains=b"Saved"))
+        # The save is carried out before the next frame, so the first frame
+        # that changes anything is the one saying so. (Waiting for the bytes
+        # "Saved" missed it when "Saved PATH" was already on screen from the
+        # last round: ratatui redraws only the cells that differ.)
+        figures["save"].append(session.key(b"\x13"))
         session.settle(0.3)
     session.close()
     clean(matrix)

@@ -10,8 +10,8 @@ use crate::model::Passage;
 use crate::storage::{Location, has_comments, keep_original, matrix_to_toml, write_atomically};
 use crate::text::{counted, inert};
 use crate::workspace::{
-    PassageCheck, Relocation, Workspace, check_passage, read_metadata, read_passage_document,
-    relocate,
+    PassageCheck, Relocation, Relocator, Workspace, check_passage, read_metadata,
+    read_passage_document,
 };
 
 #[derive(Debug, clap::Args)]
@@ -94,11 +94,13 @@ fn check_one(
             PassageCheck::QuoteChanged | PassageCheck::OutOfRange { .. } => {
                 let document = documents
                     .entry(passage.document.clone())
-                    .or_insert_with(|| read_passage_document(&workspace, &passage.document));
-                document.as_ref().ok().and_then(|bytes| {
-                    let text = std::str::from_utf8(bytes).ok()?;
-                    Some((text, relocate(text, &passage.quote)))
-                })
+                    .or_insert_with(|| {
+                        let bytes = read_passage_document(&workspace, &passage.document).ok()?;
+                        String::from_utf8(bytes).ok().map(Relocator::new)
+                    });
+                document
+                    .as_ref()
+                    .map(|document| (document.text(), document.find(&passage.quote)))
             }
             _ => None,
         };

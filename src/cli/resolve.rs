@@ -39,10 +39,7 @@ pub fn run(args: &ResolveArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::
         }
     };
     let resolution = match (&args.value, args.theirs) {
-        // A bare word (II) is a string; anything TOML reads (3, true) is kept as it is.
-        (Some(value), _) => {
-            Resolution::Value(value.parse().unwrap_or_else(|_| value.as_str().into()))
-        }
+        (Some(value), _) => Resolution::typed(value),
         (None, true) => Resolution::Theirs,
         (None, false) => Resolution::Ours,
     };

@@ -272,6 +272,13 @@ impl Edit {
                     }
                 }
             }
+            Edit::ReplaceMatrix { before, after }
+                if before.conflicts.len() > after.conflicts.len() =>
+            {
+                let resolved = before.conflicts.len() - after.conflicts.len();
+                let plural = if resolved == 1 { "" } else { "s" };
+                format!("resolved {resolved} merge conflict{plural}")
+            }
             Edit::ReplaceMatrix { .. } => "restored the recovered changes".to_owned(),
         }
     }

@@ -77,6 +77,15 @@ impl SideValue {
 
 const EDITED: &str = "edited";
 
+/// The comment the merge writes above the first `[[conflicts]]` table. It
+/// is the product's own, not the analyst's: a save that drops it (the
+/// writer does not keep comments) need not ask first.
+pub const NOTE: [&str; 3] = [
+    "# A merge left these fields with two values: the field above holds",
+    "# ours. Resolve each with `ach resolve`, or by hand",
+    "# (set the field, delete its [[conflicts]] table).",
+];
+
 /// A field or cell changed differently on both sides of a merge.
 #[derive(Debug, Clone)]
 pub struct Conflict {
@@ -123,11 +132,9 @@ pub fn record_conflicts(document: &mut DocumentMut, conflicts: &[Conflict]) {
     for conflict in conflicts {
         let mut table = Table::new();
         if list.is_empty() {
-            table.decor_mut().set_prefix(
-                "\n# A merge left these fields with two values: the field above holds\n\
-                 # ours. Resolve each with `ach resolve`, or by hand\n\
-                 # (set the field, delete its [[conflicts]] table).\n",
-            );
+            table
+                .decor_mut()
+                .set_prefix(format!("\n{}\n", NOTE.join("\n")));
         } else {
             table.decor_mut().set_prefix("\n");
         }
@@ -187,6 +194,15 @@ pub enum Resolution {
     Theirs,
     /// A new value for the field.
     Value(Value),
+}
+
+impl Resolution {
+    /// A new value as an analyst types it, in `ach resolve --value` or the
+    /// workbench: a bare word (`II`) is a string; anything TOML reads
+    /// (`3`, `true`, `"quoted"`) is kept as it is.
+    pub fn typed(text: &str) -> Resolution {
+        Resolution::Value(text.parse().unwrap_or_else(|_| text.into()))
+    }
 }
 
 /// Why a conflict could not be resolved.

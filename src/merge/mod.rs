@@ -11,7 +11,7 @@ mod diff;
 mod path;
 mod three_way;
 
-pub use conflict::{Conflict, Resolution, ResolveError, SideValue, conflicts_in, resolve};
+pub use conflict::{Conflict, NOTE, Resolution, ResolveError, SideValue, conflicts_in, resolve};
 pub use diff::{Change, diff, facts};
 pub use path::{FieldPath, Step};
 pub use three_way::{Labels, MergeError, Merged, merge};

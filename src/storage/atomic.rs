@@ -59,15 +59,46 @@ fn replace(path: &Path, contents: &[u8], backup: Backup) -> Result<(), SaveError
     Ok(())
 }
 
-/// Copies the file at `path` to a new temporary file beside `PATH.bak` and
-/// renames it over the old backup. The old backup stays whole until the
-/// copy is complete on disk, so a full disk mid-copy keeps it; the rename
-/// replaces a link at `PATH.bak` rather than writing through it.
+/// Makes the file at `path` the new `PATH.bak`. The old backup stays
+/// whole until the new one is complete, and the final rename replaces a
+/// link at `PATH.bak` rather than writing through it.
 fn keep_backup(path: &Path) -> io::Result<()> {
     let backup = backup_path(path);
     step(Step::Backup)?;
+    // The file about to be replaced is the backup: a second name for it
+    // costs nothing, where a copy of a large matrix took as long as the
+    // save itself. Nothing ever writes into it again, because a save
+    // renames a new file over `path`.
+    link_as_backup(path, &backup).or_else(|_| {
+        // File systems without hard links (FAT, some network mounts).
+        copy_as_backup(path, &backup)
+    })
+}
+
+/// A hard link to `path` under a temporary name beside `backup`, renamed
+/// over it.
+fn link_as_backup(path: &Path, backup: &Path) -> io::Result<()> {
+    if !fs::symlink_metadata(path)?.is_file() {
+        return Err(io::Error::other("not a regular file"));
+    }
+    step(Step::Link)?;
+    let name = backup.file_name().unwrap_or_default().to_string_lossy();
+    let link = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .make_in(parent_directory(backup), |candidate| {
+            fs::hard_link(path, candidate)
+        })?;
+    link.persist(backup).map_err(|error| error.error)?;
+    Ok(())
+}
+
+/// Copies the file at `path` to a new temporary file beside `backup`,
+/// flushed to disk, and renames it over the old backup, so a full disk
+/// mid-copy keeps the old backup.
+fn copy_as_backup(path: &Path, backup: &Path) -> io::Result<()> {
     let mut previous = fsio::open_regular(path)?;
-    let mut temporary = new_temporary(&backup)?;
+    let mut temporary = new_temporary(backup)?;
     let mut chunk = [0u8; 64 * 1024];
     loop {
         let read = previous.read(&mut chunk)?;
@@ -79,7 +110,7 @@ fn keep_backup(path: &Path) -> io::Result<()> {
     }
     temporary.as_file().sync_all()?;
     fs::set_permissions(temporary.path(), previous.metadata()?.permissions())?;
-    temporary.persist(&backup).map_err(|error| error.error)?;
+    temporary.persist(backup).map_err(|error| error.error)?;
     Ok(())
 }
 
@@ -205,7 +236,10 @@ enum Step {
     Write,
     Sync,
     Backup,
-    /// After each chunk of the copy into the new `.bak`.
+    /// The hard link that makes the old file the new `.bak`.
+    Link,
+    /// After each chunk of the copy into the new `.bak`, where no hard
+    /// link can be made.
     BackupWrite,
     Rename,
 }
@@ -222,19 +256,24 @@ fn step(step: Step) -> io::Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use std::cell::Cell;
+    use std::cell::RefCell;
 
     use super::*;
 
     thread_local! {
-        static FAIL: Cell<Option<(Step, io::ErrorKind)>> = const { Cell::new(None) };
+        /// The steps that fail, and how.
+        static FAIL: RefCell<Vec<(Step, io::ErrorKind)>> = const { RefCell::new(Vec::new()) };
     }
 
     pub(super) fn injected(step: Step) -> io::Result<()> {
-        match FAIL.get() {
-            Some((failing, kind)) if failing == step => Err(io::Error::new(kind, "injected")),
-            _ => Ok(()),
-        }
+        FAIL.with_borrow(|failing| match failing.iter().find(|(at, _)| *at == step) {
+            Some(&(_, kind)) => Err(io::Error::new(kind, "injected")),
+            None => Ok(()),
+        })
+    }
+
+    fn fail_at(steps: &[(Step, io::ErrorKind)]) {
+        FAIL.set(steps.to_vec());
     }
 
     fn temporary_files(dir: &Path) -> Vec<String> {
@@ -270,9 +309,14 @@ mod tests {
                 let dir = tempfile::tempdir().unwrap();
                 let path = dir.path().join("m.toml");
                 fs::write(&path, "days of work").unwrap();
-                FAIL.set(Some((step, kind)));
+                // The copy is only made where no hard link can be.
+                if step == Step::BackupWrite {
+                    fail_at(&[(Step::Link, kind), (step, kind)]);
+                } else {
+                    fail_at(&[(step, kind)]);
+                }
                 let result = write_atomically(&path, b"new");
-                FAIL.set(None);
+                fail_at(&[]);
                 let error = result.expect_err("the injected failure is reported");
                 assert!(error.to_string().contains("cannot save"), "{error}");
                 assert_eq!(
@@ -286,6 +330,37 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_backup_is_the_replaced_file_itself_not_a_copy() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.toml");
+        fs::write(&path, "old").unwrap();
+        let old = fs::metadata(&path).unwrap().ino();
+        write_atomically(&path, b"new").unwrap();
+        let backup = fs::metadata(backup_path(&path)).unwrap();
+        assert_eq!(backup.ino(), old);
+        assert_eq!(backup.nlink(), 1, "the file is no longer also the matrix");
+        assert_ne!(fs::metadata(&path).unwrap().ino(), old);
+        assert!(temporary_files(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn without_hard_links_the_backup_is_a_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.toml");
+        fs::write(&path, "old").unwrap();
+        fs::write(backup_path(&path), "older").unwrap();
+        fail_at(&[(Step::Link, io::ErrorKind::Unsupported)]);
+        let result = write_atomically(&path, b"new");
+        fail_at(&[]);
+        result.unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(fs::read_to_string(backup_path(&path)).unwrap(), "old");
+        assert!(temporary_files(dir.path()).is_empty());
     }
 
     #[test]
@@ -341,9 +416,12 @@ mod tests {
         let path = dir.path().join("m.toml");
         fs::write(&path, "version two").unwrap();
         fs::write(backup_path(&path), "version one, the last good copy").unwrap();
-        FAIL.set(Some((Step::BackupWrite, io::ErrorKind::StorageFull)));
+        fail_at(&[
+            (Step::Link, io::ErrorKind::Unsupported),
+            (Step::BackupWrite, io::ErrorKind::StorageFull),
+        ]);
         let result = write_atomically(&path, b"version three");
-        FAIL.set(None);
+        fail_at(&[]);
         assert!(result.is_err());
         assert_eq!(fs::read_to_string(&path).unwrap(), "version two");
         assert_eq!(

@@ -18,7 +18,11 @@ pub fn has_comments(text: &str) -> bool {
     Source::new(text)
         .lex()
         .take_while(|token| token.span().start() <= last_hash)
-        .any(|token| token.kind() == TokenKind::Comment)
+        .any(|token| {
+            let span = token.span();
+            token.kind() == TokenKind::Comment
+                && !crate::merge::NOTE.contains(&text[span.start()..span.end()].trim_end())
+        })
 }
 
 #[cfg(test)]
@@ -40,5 +44,14 @@ mod tests {
         assert!(has_comments("title = \"#\"\n#\n"));
         assert!(!has_comments("schema = 1\ntitle = \"no comment\"\n"));
         assert!(!has_comments("title = '''\n# in a literal string\n'''\n"));
+    }
+
+    #[test]
+    fn the_merge_note_above_the_conflicts_is_not_the_analysts_comment() {
+        let note = crate::merge::NOTE.join("\n");
+        assert!(!has_comments(&format!(
+            "schema = 1\n{note}\n[[conflicts]]\nat = \"title\"\n"
+        )));
+        assert!(has_comments(&format!("# mine\nschema = 1\n{note}\n")));
     }
 }

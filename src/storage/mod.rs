@@ -29,7 +29,7 @@ pub use recovery::{
     Recovery, fingerprint, read_recovery, recovery_contents, recovery_path, remove_recovery,
     write_recovery,
 };
-pub use save::matrix_to_toml;
+pub use save::{MatrixWriter, matrix_to_toml};
 
 /// The newest matrix file schema this build reads and the one it writes.
 pub const SCHEMA: i64 = 1;

@@ -67,6 +67,8 @@ pub enum Action {
     ShowHealth,
     /// Show or hide the probability rows under the scores.
     ToggleProbability,
+    /// Resolve the merge conflicts a git merge left in the matrix.
+    ResolveConflicts,
     // Forms and prompts
     NextField,
     PreviousField,

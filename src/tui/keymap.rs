@@ -276,6 +276,7 @@ pub const KEYMAP: &[Binding] = &[
     bind(X::Matrix, ch('L'), A::WhatIf(W::LowCredibility), "what if: the ranking without the low-credibility items, beside the actual one").hint("what if"),
     bind(X::Matrix, ch('A'), A::WhatIf(W::Assumptions), "what if: the ranking without the assumptions, beside the actual one").hint("what if"),
     bind(X::Matrix, ch('D'), A::WhatIf(W::CurrentDocument), "what if: the ranking without the items of this item's source document").hint("what if"),
+    bind(X::Matrix, ch('R'), A::ResolveConflicts, "resolve the merge conflicts git left in the matrix: ours, theirs or a new value, one by one"),
     bind(X::Matrix, ch('W'), A::ShowHealth, "matrix health: the warnings a reviewer would raise (unrated, non-diagnostic, a lead on one item…)"),
     // Team view (ach open --team); the global movement keys move its cursor.
     bind(X::Team, ch('a'), A::NextAnalyst, "me against the team: the next analyst").hint("analyst"),

@@ -17,6 +17,9 @@ pub enum Answer {
     Overwrite,
     SaveAs,
     Discard,
+    Ours,
+    Theirs,
+    NewValue,
 }
 
 /// One answer a question offers.
@@ -120,6 +123,26 @@ pub const DROP_COMMENTS: Choices = Choices {
     escape: "do not save",
 };
 
+pub const RESOLVE_CONFLICT: Choices = Choices {
+    name: "A git merge left a field with two values",
+    choices: &[
+        choice('o', "keep ours", A::Ours),
+        choice('t', "take theirs", A::Theirs),
+        choice('v', "type a new value", A::NewValue),
+    ],
+    escape: "decide later (answers so far are kept; R in the matrix asks again)",
+};
+/// A whole hypothesis or evidence item one side edited and the other
+/// deleted: kept or deleted, never typed.
+pub const RESOLVE_ITEM_CONFLICT: Choices = Choices {
+    name: "A git merge left an item edited on one side, deleted on the other",
+    choices: &[
+        choice('o', "keep ours", A::Ours),
+        choice('t', "take theirs", A::Theirs),
+    ],
+    escape: RESOLVE_CONFLICT.escape,
+};
+
 /// Every kind of question, in the order help lists them.
 pub const ALL: &[Choices] = &[
     QUIT_UNSAVED,
@@ -132,6 +155,8 @@ pub const ALL: &[Choices] = &[
     SAVE_FAILED,
     DROP_COMMENTS,
     IMPORT,
+    RESOLVE_CONFLICT,
+    RESOLVE_ITEM_CONFLICT,
 ];
 
 impl Question {
@@ -148,6 +173,10 @@ impl Question {
             Question::SaveFailed { .. } => &SAVE_FAILED,
             Question::DropComments { .. } => &DROP_COMMENTS,
             Question::Import(_) => &IMPORT,
+            Question::ResolveConflict(resolving) if resolving.next.whole_item => {
+                &RESOLVE_ITEM_CONFLICT
+            }
+            Question::ResolveConflict(_) => &RESOLVE_CONFLICT,
         }
     }
 

@@ -16,5 +16,5 @@ pub use metadata::{
     METADATA_SUFFIX, MetadataError, SourceMetadata, metadata_path, parse_metadata, read_metadata,
 };
 pub use passage_check::{PassageCheck, check_passage, check_passage_in, read_passage_document};
-pub use relocate::{FUZZY_MAX_BYTES, FUZZY_THRESHOLD, Relocation, relocate};
+pub use relocate::{FUZZY_MAX_BYTES, FUZZY_THRESHOLD, Relocation, Relocator, relocate};
 pub use root::{DocumentPathError, Workspace};

@@ -1,6 +1,7 @@
 //! The workbench driven through its messages and drawn into a test
 //! terminal: state tests, screen snapshots and random key sequences.
 
+mod conflicts;
 mod defects;
 mod fields;
 mod health;

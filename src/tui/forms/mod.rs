@@ -4,6 +4,7 @@
 //!
 //! [`Edit`]: crate::edit::Edit
 
+mod conflict_value;
 mod evidence;
 mod field;
 mod header;
@@ -11,6 +12,7 @@ mod hypothesis;
 mod new_matrix;
 mod save_as;
 
+pub use conflict_value::{conflict_value, conflict_value_form};
 pub use evidence::{attach_form, evidence_form};
 pub use field::{Field, FieldValue};
 pub use header::header_form;
@@ -38,6 +40,9 @@ pub enum FormPurpose {
     SaveAs(AfterSave),
     /// Creating a new, empty matrix file.
     NewMatrix,
+    /// A new value settling a merge conflict (the answers so far ride
+    /// along, so backing out of the form returns to the question).
+    ConflictValue(Box<crate::tui::state::Resolving>),
 }
 
 /// A form on screen.
@@ -121,9 +126,9 @@ impl Form {
                 evidence::submit(self, matrix)
             }
             FormPurpose::EditHeader => header::submit(self, matrix),
-            FormPurpose::SaveAs(_) | FormPurpose::NewMatrix => Err(Refusal::general(
-                "this form makes no edit to the open matrix",
-            )),
+            FormPurpose::SaveAs(_) | FormPurpose::NewMatrix | FormPurpose::ConflictValue(_) => Err(
+                Refusal::general("this form makes no edit to the open matrix"),
+            ),
         }
     }
 }

@@ -1,12 +1,14 @@
 //! Everything the workbench shows, as plain data. `update` changes it;
 //! the view only reads it.
 
+mod conflicts;
 mod open_matrix;
 mod passage_lines;
 mod popup;
 mod status;
 mod team;
 
+pub use conflicts::{NextConflict, Resolving};
 pub use open_matrix::{EvidenceOrder, MatrixRow, OpenMatrix};
 pub use passage_lines::PassageLines;
 pub use popup::{Popup, Question, ScenarioView};

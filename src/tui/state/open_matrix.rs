@@ -12,7 +12,7 @@ use crate::probability::ProbabilityCache;
 use crate::scoring::{
     ScoreCache, Scores, Sensitivity, by_diagnosticity, sensitivity_without_fragile,
 };
-use crate::storage::MatrixLock;
+use crate::storage::{MatrixLock, MatrixWriter};
 
 /// How the evidence rows are ordered on screen (the file keeps its order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -107,6 +107,9 @@ pub struct OpenMatrix {
     pub recovery_in_flight: Option<u64>,
     /// The last recovery write failed (said once, not on every retry).
     pub recovery_failing: bool,
+    /// Keeps each item as the last save wrote it, so that the next save
+    /// formats only what changed since.
+    pub writer: MatrixWriter,
 }
 
 impl OpenMatrix {
@@ -119,6 +122,10 @@ impl OpenMatrix {
             MatrixRow::Evidence(0)
         };
         let scores = ScoreCache::new(&matrix);
+        // Written once now, as part of opening, so that even the first
+        // save formats only the items edited since.
+        let mut writer = MatrixWriter::default();
+        writer.write(&matrix);
         OpenMatrix {
             path,
             sensitivity: sensitivity_without_fragile(&matrix, scores.scores()),
@@ -142,6 +149,7 @@ impl OpenMatrix {
             recovery_written_at: None,
             recovery_in_flight: None,
             recovery_failing: false,
+            writer,
         }
     }
 

@@ -41,6 +41,9 @@ pub enum Question {
     /// A library file `ach import` converts (a web page, an e-mail, a Word
     /// document, a PARC ACH project), by its workspace path: y imports it.
     Import(String),
+    /// A git merge left fields with two values: o keeps ours, t takes
+    /// theirs, v asks for a new value (see `update::conflicts`).
+    ResolveConflict(Box<crate::tui::state::Resolving>),
 }
 
 /// One layer over the panes.

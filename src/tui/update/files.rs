@@ -107,7 +107,10 @@ pub fn open_loaded(state: &mut State, path: PathBuf, loaded: LoadedMatrix, read_
         state
             .popups
             .push(Popup::ask(Question::Restore(Box::new(recovery)), text));
+        // The conflicts are asked about once the recovery is decided.
+        return;
     }
+    super::conflicts::offer(state);
 }
 
 /// Makes `matrix` the open matrix, with the cursor on its first cell.

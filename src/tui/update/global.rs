@@ -2,7 +2,6 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::storage::matrix_to_toml;
 use crate::tui::action::Action;
 use std::path::PathBuf;
 
@@ -118,7 +117,7 @@ pub fn save_to(
     open.matrix.updated = Some(stamp);
     vec![Effect::Save {
         path,
-        contents: matrix_to_toml(&open.matrix),
+        contents: open.writer.write(&open.matrix),
         mode,
         then,
     }]

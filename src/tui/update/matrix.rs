@@ -30,6 +30,7 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
             | Action::MoveColumnLeft
             | Action::MoveColumnRight
             | Action::ToggleSetAside
+            | Action::ResolveConflicts
     );
     if edits && open.read_only {
         state.notify(Notice::warning(
@@ -78,6 +79,7 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
         Action::ToggleSetAside => super::set_aside::toggle(state),
         Action::WhatIf(what) => super::scenario::show(state, what),
         Action::ShowHealth => show_health(state),
+        Action::ResolveConflicts => super::conflicts::start(state),
         _ => {}
     }
     Vec::new()

@@ -2,6 +2,7 @@
 //! workbench's state happens here, and nothing here touches the terminal
 //! or the disk (file work goes out as effects). The clock is a parameter.
 
+mod conflicts;
 mod export;
 mod files;
 mod global;

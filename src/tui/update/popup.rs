@@ -53,7 +53,11 @@ pub fn act(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effect>
             }
             Action::Submit => submit_form(state, now),
             Action::CloseTop => {
-                state.popups.pop();
+                if let Some(Popup::Form(form)) = state.popups.pop()
+                    && let FormPurpose::ConflictValue(resolving) = form.purpose
+                {
+                    super::conflicts::back_to_question(state, *resolving);
+                }
                 Vec::new()
             }
             _ => Vec::new(),
@@ -70,7 +74,13 @@ pub fn act(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effect>
                         "Left the matrix closed: its recovered changes are kept for when you open it again",
                     ));
                 }
-                state.popups.pop();
+                if let Some(Popup::Confirm {
+                    question: Question::ResolveConflict(resolving),
+                    ..
+                }) = state.popups.pop()
+                {
+                    super::conflicts::back_out(state, *resolving);
+                }
                 Vec::new()
             }
             _ => Vec::new(),
@@ -139,6 +149,10 @@ fn submit_form(state: &mut State, now: DateTime<Utc>) -> Vec<Effect> {
                 vec![Effect::CreateMatrix { path, contents }]
             }
         };
+    }
+    if let FormPurpose::ConflictValue(_) = &form.purpose {
+        super::conflicts::submit_value(state);
+        return Vec::new();
     }
     if let FormPurpose::SaveAs(then) = &form.purpose {
         let then = then.clone();
@@ -214,6 +228,10 @@ fn answer(state: &mut State, answer: Answer, now: DateTime<Utc>) -> Vec<Effect> 
             Answer::Yes => vec![Effect::Import(path)],
             _ => Vec::new(),
         },
+        Question::ResolveConflict(resolving) => {
+            super::conflicts::answer(state, answer, *resolving);
+            Vec::new()
+        }
         Question::DropComments { then } => match answer {
             Answer::Yes => {
                 if let Some(open) = state.matrix.as_mut() {
@@ -283,6 +301,7 @@ fn switch_matrix(
 fn restore(state: &mut State, answer: Answer, recovery: crate::storage::Recovery) -> Vec<Effect> {
     if answer == Answer::Discard {
         state.notify(Notice::info("Discarded the recovered changes"));
+        super::conflicts::offer(state);
         return state
             .matrix
             .as_ref()
@@ -299,6 +318,7 @@ fn restore(state: &mut State, answer: Answer, recovery: crate::storage::Recovery
             "Restored the recovered changes: they are unsaved until Ctrl-s (u undoes the restore)",
         ));
     }
+    super::conflicts::offer(state);
     Vec::new()
 }
 
