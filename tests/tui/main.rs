@@ -12,6 +12,7 @@ mod keys;
 mod library_refresh;
 mod passages;
 mod probability;
+mod reading;
 mod safety;
 mod screens;
 mod sensitivity;

@@ -46,6 +46,10 @@ pub struct OpenDocument {
     /// The lines on screen, refreshed by `update` after every change so the
     /// view can draw without wrapping anything itself.
     pub visible: Vec<VisualLine>,
+    /// `G` was pressed while only the start of the document was read: the
+    /// reader goes to the end when the rest arrives (unless the analyst
+    /// has moved on meanwhile).
+    pub end_when_read: bool,
 }
 
 impl OpenDocument {
@@ -66,6 +70,7 @@ impl OpenDocument {
             search: None,
             current_match: None,
             visible: Vec::new(),
+            end_when_read: false,
         }
     }
 
