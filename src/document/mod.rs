@@ -35,7 +35,7 @@ pub use hard_wrap::{MAX_WRAP_WIDTH, is_hard_wrapped};
 pub use layout::{Layout, Position, VisualLine};
 pub use load::{Document, DocumentError, load_document, read_document};
 pub use read_in_steps::{FIRST_CHUNK, PartlyRead, read_in_steps};
-pub use search::{Search, SearchError, SearchHit, search, spaces_as_one};
+pub use search::{Finder, Search, SearchError, SearchHit, search, spaces_as_one};
 pub use sentences::Sentences;
 pub use summary::{
     BINARY_SNIFF_BYTES, TITLE_MAX_CHARS, TextSummary, count_words, looks_binary, summarize,
