@@ -74,6 +74,19 @@ impl OpenDocument {
         }
     }
 
+    /// The first and last of the lines on screen (as indexes of
+    /// `visible`) that show any of `bytes`, if one does.
+    pub fn visible_lines_holding(&self, bytes: &Range<usize>) -> Option<(usize, usize)> {
+        let mut holding = self
+            .visible
+            .iter()
+            .enumerate()
+            .filter(|(_, line)| line.bytes.start < bytes.end && bytes.start < line.bytes.end)
+            .map(|(n, _)| n);
+        let first = holding.next()?;
+        Some((first, holding.next_back().unwrap_or(first)))
+    }
+
     /// The bytes selected: the trimmed words if trimmed, else whole
     /// sentences from the anchor's to the cursor's, in either direction, or
     /// the cursor's sentence when nothing is being selected. `text[range]`

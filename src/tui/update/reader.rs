@@ -294,14 +294,56 @@ fn attach(state: &mut State) {
         document: open.document.path().to_owned(),
         start: range.start,
         end: range.end,
-        quote: open.document.text()[range].to_owned(),
+        quote: open.document.text()[range.clone()].to_owned(),
     };
     let form = attach_form(&matrix.matrix, passage);
+    // The form's rows with its quote of the passage, borders and footer.
+    let form_rows = form.fields.len() + 10;
     state.popups.push(Popup::Form(form));
+    make_room_beside(state, range, form_rows);
     if let Some(open) = state.reader.document.as_mut() {
         open.anchor = None;
         open.trimmed = None;
     }
+}
+
+/// Scrolls the reader, if the attach form (`form_rows` high) would not fit
+/// above or below the passage at `bytes` as it is, so that the passage sits
+/// at the reader's bottom edge (or its top, where more screen is below the
+/// reader than above it): the form is then drawn beside it, not over it.
+fn make_room_beside(state: &mut State, bytes: std::ops::Range<usize>, form_rows: usize) {
+    let Some(area) = areas(state).reader else {
+        return;
+    };
+    let text = reader_text_area(area);
+    let rows = usize::from(text.height).max(1);
+    let screen = usize::from(state.height.saturating_sub(1));
+    let Some(open) = state.reader.document.as_mut() else {
+        return;
+    };
+    let shown = open
+        .visible_lines_holding(&bytes)
+        .map(|(first, last)| (usize::from(text.y) + first, usize::from(text.y) + last));
+    // Room enough above or below the passage as it is: no scrolling.
+    let fits = |(first, last): (usize, usize)| {
+        first >= form_rows || screen.saturating_sub(last + 1) >= form_rows
+    };
+    if shown.is_some_and(fits) {
+        return;
+    }
+    let last = open
+        .layout
+        .position_of(&open.document, bytes.end.saturating_sub(1).max(bytes.start));
+    let first = open.layout.position_of(&open.document, bytes.start);
+    let above_reader = usize::from(text.y);
+    let below_reader = screen.saturating_sub(usize::from(text.y) + rows);
+    open.top = if above_reader >= below_reader {
+        // The passage's last line on the reader's last row.
+        open.layout
+            .scroll(&open.document, last, -(rows.saturating_sub(1) as isize))
+    } else {
+        first
+    };
 }
 
 /// Shows `passage` in the reader, selected, loading its document first

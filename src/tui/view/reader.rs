@@ -207,3 +207,25 @@ impl Highlights {
         Line::from(spans)
     }
 }
+
+/// The first and last screen rows on which the reader in `area` shows any
+/// of `bytes` of the document at `path`, if it shows that document and
+/// some of them are on screen.
+pub fn rows_showing(
+    area: Rect,
+    state: &State,
+    path: &str,
+    bytes: std::ops::Range<usize>,
+) -> Option<(u16, u16)> {
+    let open = state.reader.document.as_ref()?;
+    if open.document.path() != path {
+        return None;
+    }
+    let text = reader_text_area(area);
+    let (first, last) = open.visible_lines_holding(&bytes)?;
+    let on_screen = |n: usize| (n < usize::from(text.height)).then(|| text.y + n as u16);
+    Some((
+        on_screen(first)?,
+        on_screen(last).unwrap_or(text.y + text.height - 1),
+    ))
+}
