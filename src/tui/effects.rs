@@ -191,7 +191,13 @@ fn keep_commented_original(path: &Path, current: Option<&[u8]>) -> Result<(), Sa
     }
 }
 
+/// Whether the bytes of a matrix file hold a TOML comment.
 fn comments_in(bytes: &[u8]) -> bool {
+    // No `#` at all, no comment: most files, found without checking the
+    // bytes as text first.
+    if memchr::memchr(b'#', bytes).is_none() {
+        return false;
+    }
     match std::str::from_utf8(bytes) {
         Ok(text) => has_comments(text),
         Err(_) => has_comments(&String::from_utf8_lossy(bytes)),
