@@ -65,13 +65,20 @@ pub struct Document {
 /// Opens the document at `path`, relative to the workspace root and
 /// `/`-separated as passages name it.
 pub fn load_document(workspace: &Workspace, path: &str) -> Result<Document, DocumentError> {
-    let file = workspace
+    read_document(&resolved(workspace, path)?, path)
+}
+
+/// The file of the document at `path`, if the workspace lets it be read.
+pub(super) fn resolved(
+    workspace: &Workspace,
+    path: &str,
+) -> Result<std::path::PathBuf, DocumentError> {
+    workspace
         .resolve_document(path)
         .map_err(|source| DocumentError::Refused {
             path: path.to_owned(),
             source,
-        })?;
-    read_document(&file, path)
+        })
 }
 
 /// Reads the document in `file`, to be known by `path` (its path relative

@@ -197,12 +197,7 @@ pub fn read_in_steps(
     first: impl FnOnce(Document),
     cancelled: impl Fn() -> bool,
 ) -> Result<Option<Document>, DocumentError> {
-    let file = workspace
-        .resolve_document(path)
-        .map_err(|source| DocumentError::Refused {
-            path: path.to_owned(),
-            source,
-        })?;
+    let file = super::load::resolved(workspace, path)?;
     let io = |source| DocumentError::Io {
         path: path.to_owned(),
         source,
