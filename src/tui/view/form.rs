@@ -36,8 +36,9 @@ pub fn draw(frame: &mut Frame, form: &Form, passage_rows: Option<(u16, u16)>) {
     // is not there.
     let footer_error = form.error.is_some() && !inline_error;
     let compact = fields + 4 + u16::from(footer_error);
-    let area = match passage_rows.and_then(|rows| beside(frame.area(), rows, height, compact)) {
-        Some((area, quoted)) => {
+    let area = match passage_rows {
+        Some(rows) => {
+            let (area, quoted) = beside(frame.area(), rows, height, compact);
             if !quoted {
                 passage.clear();
             }
@@ -180,12 +181,7 @@ pub fn draw(frame: &mut Frame, form: &Form, passage_rows: Option<(u16, u16)>) {
 /// fits too. A passage taller than the space left keeps the rows farthest
 /// from the form in sight: the compact form is then put at that side's
 /// edge of the screen. The status line at the bottom is left alone.
-fn beside(
-    screen: Rect,
-    (first, last): (u16, u16),
-    height: u16,
-    compact: u16,
-) -> Option<(Rect, bool)> {
+fn beside(screen: Rect, (first, last): (u16, u16), height: u16, compact: u16) -> (Rect, bool) {
     let bottom = screen.y + screen.height.saturating_sub(1);
     let above = first.saturating_sub(screen.y);
     let below = bottom.saturating_sub(last + 1);
@@ -204,15 +200,13 @@ fn beside(
         (true, false) => screen.y,
         (false, false) => bottom - rows,
     };
-    Some((
-        Rect {
-            x,
-            y,
-            width,
-            height: rows,
-        },
-        quoted,
-    ))
+    let area = Rect {
+        x,
+        y,
+        width,
+        height: rows,
+    };
+    (area, quoted)
 }
 
 /// Rows quoting the passage an attach form is for: up to three, the last
