@@ -61,7 +61,9 @@ impl Target {
         }
     }
 
-    /// `NAME.EXT` beside the matrix file `NAME.toml`.
+    /// The file an export of the matrix at `matrix` goes to by default: next
+    /// to it, with the matrix's extension replaced by [`Target::extension`]
+    /// (`hypotheses/a.toml` → `hypotheses/a.html`).
     pub fn path_beside(self, matrix: &Path) -> PathBuf {
         let mut name = matrix.file_stem().unwrap_or_default().to_owned();
         name.push(".");
