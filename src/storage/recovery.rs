@@ -37,7 +37,8 @@ pub struct Recovery {
     pub matrix: Matrix,
 }
 
-#[derive(Serialize, Deserialize)]
+/// A recovery file as read.
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RecoveryFile {
     written: DateTime<Utc>,
@@ -84,28 +85,22 @@ pub fn recovery_contents(copy: &RecoveryCopy) -> String {
     let base = copy.base.map(|base| format!("{base:016x}"));
     let preamble = "# ACH Workbench: unsaved changes to the matrix beside this file.\n\
          # Open that matrix in the workbench to restore or discard them.\n";
-    // The matrix as a literal string, which needs no escapes, when it can
-    // be one: letting the toml crate choose and escape took 55 ms for a
-    // 5 MB matrix, on every tick after an edit.
-    if can_be_literal(&copy.matrix) {
-        let header = RecoveryHeader {
-            written: copy.written,
-            edits: copy.edits,
-            base,
-        };
-        let header = toml::to_string(&header).unwrap_or_default();
-        // The newline right after the opening quotes is not part of the
-        // string.
-        return format!("{preamble}{header}matrix = '''\n{}'''\n", copy.matrix);
-    }
-    let file = RecoveryFile {
+    let header = RecoveryHeader {
         written: copy.written,
         edits: copy.edits,
         base,
-        matrix: copy.matrix.clone(),
     };
-    let body = toml::to_string(&file).unwrap_or_default();
-    format!("{preamble}{body}")
+    let header = toml::to_string(&header).unwrap_or_default();
+    // The matrix as a literal string, which needs no escapes, when it can
+    // be one: letting the toml crate choose and escape took 55 ms for a
+    // 5 MB matrix, on every tick after an edit. (The newline right after
+    // the opening quotes is not part of the string.)
+    let matrix = if can_be_literal(&copy.matrix) {
+        format!("'''\n{}'''", copy.matrix)
+    } else {
+        toml_edit::Value::from(copy.matrix.as_str()).to_string()
+    };
+    format!("{preamble}{header}matrix = {matrix}\n")
 }
 
 /// Whether `text` can be a TOML multi-line literal string as it is: no
