@@ -73,8 +73,12 @@ impl Evidence {
             self.ratings.resize(hypothesis + 1, None);
         }
         self.ratings[hypothesis] = rating;
-        // Trailing unrated cells are not stored, so equal rows compare equal
-        // however they were built.
+        self.drop_trailing_unrated();
+    }
+
+    /// Trailing unrated cells are not stored, so equal rows compare equal
+    /// however they were built.
+    fn drop_trailing_unrated(&mut self) {
         while self.ratings.last() == Some(&None) {
             self.ratings.pop();
         }
@@ -83,6 +87,9 @@ impl Evidence {
     pub(super) fn remove_hypothesis(&mut self, hypothesis: usize) {
         if hypothesis < self.ratings.len() {
             self.ratings.remove(hypothesis);
+            // Removing the last rated cell's column can leave unrated ones
+            // at the end: [unrated, CC] without its second column.
+            self.drop_trailing_unrated();
         }
     }
 

@@ -210,6 +210,18 @@ mod tests {
     }
 
     #[test]
+    fn removing_the_only_rated_column_leaves_a_row_equal_to_an_unrated_one() {
+        // Found by the random-keys test: [unrated, CC] without its second
+        // column kept a stored unrated cell, so it no longer equalled the
+        // same row read back from the file.
+        let mut matrix = two_by_two();
+        matrix.set_rating(0, 0, None);
+        matrix.set_rating(0, 1, Some(Rating::VeryConsistent));
+        matrix.remove_hypothesis(1);
+        assert_eq!(matrix.evidence()[0], Evidence::new("E1", "first"));
+    }
+
+    #[test]
     fn inserting_a_hypothesis_shifts_ratings_right() {
         let mut matrix = two_by_two();
         matrix.insert_hypothesis(0, Hypothesis::new("H0", "zero"));

@@ -317,3 +317,36 @@ fn the_detail_pane_ranks_a_tie_as_the_grid_does() {
         "{screen}"
     );
 }
+
+#[test]
+fn an_item_added_and_rated_after_deleting_another_round_trips() {
+    // Found by the random-keys test (tests/tui/keys.rs): Tab C E C Enter C
+    // ← Home k d y C left a row whose ratings read back differently.
+    use ach_workbench::storage::{matrix_from_str, matrix_to_toml};
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut bench = Bench::new(100, 30);
+    bench.open_matrix("hypotheses/us-azerbaijan-partnership.toml");
+    bench.open_document("seeds/002_8f6dbeccd4282902.txt");
+    let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    let c = |c| key(KeyCode::Char(c));
+    for event in [
+        key(KeyCode::Tab),
+        c('C'),
+        c('E'),
+        c('C'),
+        key(KeyCode::Enter),
+        c('C'),
+        key(KeyCode::Left),
+        key(KeyCode::Home),
+        c('k'),
+        c('d'),
+        c('y'),
+        c('C'),
+    ] {
+        bench.press(event);
+        let _ = bench.terminal();
+    }
+    let matrix = bench.matrix();
+    let reloaded = matrix_from_str(&matrix_to_toml(matrix)).expect("the saved text loads");
+    assert_eq!(&reloaded, matrix);
+}
