@@ -47,11 +47,24 @@ pub fn lead_changes_with(
     sensitivity: &Sensitivity,
 ) -> Vec<LeadChange> {
     let mut changes = Vec::new();
+    let counted = scores.counted.iter().filter(|&&counts| counts).count();
     for item in &sensitivity.critical {
         let scores_without = scores_without(matrix, scores, item.evidence);
-        let Some(lead_without) =
-            Lead::of_ranking(&scores_without.hypotheses, &scores_without.ranking)
-        else {
+        // The leader rule of `Scores::may_lead`, without the item: a
+        // hypothesis rated against it alone weighs nothing without it.
+        let counted_without = counted - usize::from(scores.counts(item.evidence));
+        let may_lead: Vec<usize> = scores_without
+            .ranking
+            .iter()
+            .copied()
+            .filter(|&h| scores_without.hypotheses[h].unrated < counted_without)
+            .collect();
+        let ranking = if may_lead.is_empty() {
+            &scores_without.ranking
+        } else {
+            &may_lead
+        };
+        let Some(lead_without) = Lead::of_ranking(&scores_without.hypotheses, ranking) else {
             continue;
         };
         changes.push(LeadChange {

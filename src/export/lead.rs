@@ -21,9 +21,22 @@ pub struct Lead {
 }
 
 impl Lead {
-    /// The lead of `scores`, or `None` when there are no hypotheses.
+    /// The lead of `scores`, or `None` when there are no hypotheses. Only
+    /// hypotheses that [may lead](Scores::may_lead) are weighed (all of
+    /// them while none may), so the brief names the grid's leader.
     pub fn of(scores: &Scores) -> Option<Lead> {
-        Lead::of_ranking(&scores.hypotheses, &scores.ranking)
+        let may_lead = scores.may_lead();
+        let ranking: Vec<usize> = scores
+            .ranking
+            .iter()
+            .copied()
+            .filter(|&column| may_lead[column])
+            .collect();
+        if ranking.is_empty() {
+            Lead::of_ranking(&scores.hypotheses, &scores.ranking)
+        } else {
+            Lead::of_ranking(&scores.hypotheses, &ranking)
+        }
     }
 
     /// The lead of hypotheses scored `hypotheses` and ranked `ranking`
@@ -122,6 +135,18 @@ mod tests {
         let lead = Lead::of(&scores).unwrap();
         assert_eq!(lead.tied_outright, vec![1]);
         assert_eq!(lead.margin(&scores), Some(0.0));
+    }
+
+    #[test]
+    fn a_hypothesis_rated_against_nothing_is_not_weighed() {
+        use Rating::*;
+        // H1 wholly unrated ranks first on file order; H2 leads, tied with
+        // nobody, and H3 is the runner-up.
+        let scores = score(&matrix(&[[None, Some(Neutral), Some(Inconsistent)]]));
+        assert_eq!(scores.ranking[0], 0);
+        let lead = Lead::of(&scores).unwrap();
+        assert_eq!((lead.leader, lead.runner_up), (1, Some(2)));
+        assert!(lead.tied_outright.is_empty());
     }
 
     #[test]

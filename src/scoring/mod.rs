@@ -54,9 +54,16 @@ pub struct Scores {
 }
 
 impl Scores {
-    /// The position of the leading (least inconsistent) hypothesis, if any.
+    /// The position of the leading hypothesis: the first-ranked one that
+    /// [may lead](Scores::may_lead), or the first-ranked one when none may
+    /// (nothing is rated yet); `None` without hypotheses.
     pub fn leader(&self) -> Option<usize> {
-        self.ranking.first().copied()
+        let may_lead = self.may_lead();
+        self.ranking
+            .iter()
+            .copied()
+            .find(|&column| may_lead[column])
+            .or_else(|| self.ranking.first().copied())
     }
 
     /// Whether the evidence item at `row` counted in these scores.
@@ -67,6 +74,21 @@ impl Scores {
     /// Whether the hypothesis at `column` is ranked (not set aside).
     pub fn ranks(&self, column: usize) -> bool {
         self.ranked.get(column).copied().unwrap_or(false)
+    }
+
+    /// One per hypothesis: whether it may lead. The one rule for every
+    /// leader the product names (grid ★, sensitivity, brief, team): a
+    /// hypothesis must be ranked (not set aside) and rated against at least
+    /// one counted item. A column whose every counted item is unrated has
+    /// weighed nothing, so it would otherwise lead with nothing against it
+    /// (a column just added, say).
+    pub fn may_lead(&self) -> Vec<bool> {
+        let counted = self.counted.iter().filter(|&&counts| counts).count();
+        self.hypotheses
+            .iter()
+            .enumerate()
+            .map(|(column, score)| self.ranks(column) && score.unrated < counted)
+            .collect()
     }
 }
 

@@ -86,24 +86,25 @@ impl Sensitivity {
     }
 }
 
-/// The leader set of computed scores (set-aside hypotheses never lead).
+/// The leader set of computed scores: set-aside hypotheses, and those
+/// rated against no counted item, never lead ([`Scores::may_lead`]).
 pub fn leader_set(scores: &Scores) -> Vec<usize> {
-    let (inconsistency, consistency) = columns_of(&scores.hypotheses, Some(&scores.ranked));
+    let (inconsistency, consistency) = columns_of(&scores.hypotheses, &scores.may_lead());
     leader_set_of(&inconsistency, &consistency)
 }
 
-/// The weighted sums, column by column. Without `ranked` (one per column)
-/// every column counts; a column that is not ranked gets infinite
-/// inconsistency and no consistency, so it can neither lead nor link tiers.
-fn columns_of(scores: &[HypothesisScore], ranked: Option<&[bool]>) -> (Vec<f64>, Vec<f64>) {
+/// The weighted sums, column by column. A column that may not lead gets
+/// infinite inconsistency and no consistency, so it can neither lead nor
+/// link tiers.
+fn columns_of(scores: &[HypothesisScore], may_lead: &[bool]) -> (Vec<f64>, Vec<f64>) {
     scores
         .iter()
-        .enumerate()
-        .map(|(column, s)| {
-            if ranked.is_some_and(|ranked| !ranked[column]) {
-                (f64::INFINITY, f64::NEG_INFINITY)
-            } else {
+        .zip(may_lead)
+        .map(|(s, &may_lead)| {
+            if may_lead {
                 (s.weighted_inconsistency, s.weighted_consistency)
+            } else {
+                (f64::INFINITY, f64::NEG_INFINITY)
             }
         })
         .unzip()
@@ -150,7 +151,7 @@ pub fn sensitivity_without_fragile(matrix: &Matrix, scores: &Scores) -> Sensitiv
                 .ranking
                 .iter()
                 .copied()
-                .find(|h| !leader.contains(h) && scores.ranks(*h))
+                .find(|&h| !leader.contains(&h) && context.may_lead[h])
         })
         .flatten();
     let margin = runner_up.map(|h| context.inconsistency[h] - context.inconsistency[leader[0]]);
@@ -205,6 +206,12 @@ struct Context {
     inconsistency: Vec<f64>,
     consistency: Vec<f64>,
     leader: Vec<usize>,
+    /// Per column, [`Scores::may_lead`].
+    may_lead: Vec<bool>,
+    /// Per column, the counted items it is unrated against.
+    unrated: Vec<usize>,
+    /// How many items count.
+    counted: usize,
     anchors: Anchors,
     cells: CellTable,
     /// How much an item's weighted inconsistency may be, at most, for its
@@ -214,14 +221,18 @@ struct Context {
 
 impl Context {
     fn new(scores: &Scores) -> Self {
-        let (inconsistency, consistency) = columns_of(&scores.hypotheses, Some(&scores.ranked));
+        let may_lead = scores.may_lead();
+        let (inconsistency, consistency) = columns_of(&scores.hypotheses, &may_lead);
         let leader = leader_set_of(&inconsistency, &consistency);
-        let anchors = Anchors::new(&inconsistency, &consistency, &leader, &scores.ranked);
+        let anchors = Anchors::new(&inconsistency, &consistency, &leader, &may_lead);
         Context {
             lone_lead_room: lone_lead_room(&inconsistency, &leader),
             inconsistency,
             consistency,
             leader,
+            unrated: scores.hypotheses.iter().map(|s| s.unrated).collect(),
+            counted: scores.counted.iter().filter(|&&counts| counts).count(),
+            may_lead,
             anchors,
             cells: CellTable::new(),
         }
@@ -246,7 +257,15 @@ impl Context {
         // Leave-one-out: subtract this item's contributions.
         let mut bears = false;
         let mut most = 0.0f64;
+        // A column rated against this item alone may not lead without it.
+        let mut drops_a_column = false;
         for (column, &cell) in ratings.iter().enumerate().take(columns) {
+            if cell.is_some() && self.may_lead[column] && self.unrated[column] + 1 == self.counted {
+                drops_a_column = true;
+                scratch.0[column] = f64::INFINITY;
+                scratch.1[column] = f64::NEG_INFINITY;
+                continue;
+            }
             let points = self.cells.get(cell);
             let (di, dc) = (
                 weight * points.inconsistency_factor,
@@ -259,8 +278,8 @@ impl Context {
         }
         // Most items cannot unseat a lone leader far ahead: the leader set
         // is then asked for only where it could change.
-        let could_change = self.lone_lead_room.is_none_or(|room| most >= room);
-        let without = (bears && could_change)
+        let could_change = drops_a_column || self.lone_lead_room.is_none_or(|room| most >= room);
+        let without = ((bears || drops_a_column) && could_change)
             .then(|| leader_set_of(&scratch.0, &scratch.1))
             .filter(|without| *without != self.leader);
         let touched = ratings.len().min(columns);
@@ -330,11 +349,16 @@ struct Anchors {
     /// Hypotheses whose current scores are within reach of a leading tier
     /// (they may be a link of its chain) or lead.
     near: Vec<bool>,
-    ranked: Vec<bool>,
+    may_lead: Vec<bool>,
 }
 
 impl Anchors {
-    fn new(inconsistency: &[f64], consistency: &[f64], leader: &[usize], ranked: &[bool]) -> Self {
+    fn new(
+        inconsistency: &[f64],
+        consistency: &[f64],
+        leader: &[usize],
+        may_lead: &[bool],
+    ) -> Self {
         let reach = TOLERANCE * inconsistency.len() as f64;
         let least_inconsistency = inconsistency.iter().copied().fold(f64::INFINITY, f64::min);
         let most_consistency = leader
@@ -346,7 +370,7 @@ impl Anchors {
             most_consistency,
             reach,
             near: Vec::new(),
-            ranked: ranked.to_vec(),
+            may_lead: may_lead.to_vec(),
         };
         anchors.near = (0..inconsistency.len())
             .map(|h| leader.contains(&h) || anchors.within_reach(inconsistency[h], consistency[h]))
@@ -367,8 +391,8 @@ impl Anchors {
 
     /// The leader set when every score is zero and `column` is rated `to`.
     fn leaders_after_first_rating(&self, column: usize, to: Rating) -> Vec<usize> {
-        let others: Vec<usize> = (0..self.ranked.len())
-            .filter(|&h| h != column && self.ranked[h])
+        let others: Vec<usize> = (0..self.may_lead.len())
+            .filter(|&h| h != column && self.may_lead[h])
             .collect();
         if to.inconsistency_points() > 0 && !others.is_empty() {
             others

@@ -27,8 +27,16 @@ fn matrix(rows: &[(Level, Vec<Option<Rating>>)], columns: usize) -> Matrix {
 /// inconsistency and consistency tier as the first-ranked one.
 fn leaders_by_ranking(matrix: &Matrix) -> Vec<usize> {
     let scores = score(matrix);
+    // Read off the matrix, not `Scores::may_lead`: a hypothesis not set
+    // aside and rated against some item that is not set aside.
+    let rated = |h: usize| {
+        matrix
+            .evidence()
+            .iter()
+            .any(|e| !e.set_aside.is_set() && e.rating(h).is_some())
+    };
     let ranked: Vec<usize> = (0..matrix.hypotheses().len())
-        .filter(|&h| scores.ranks(h))
+        .filter(|&h| !matrix.hypotheses()[h].set_aside.is_set() && rated(h))
         .collect();
     let bears = ranked.iter().any(|&h| {
         scores.hypotheses[h].weighted_inconsistency != 0.0
@@ -78,6 +86,58 @@ fn nothing_bears_nothing_leads() {
         sensitivity(&Matrix::new("t"), &score(&Matrix::new("t")))
             .leader
             .is_empty()
+    );
+}
+
+#[test]
+fn a_hypothesis_rated_against_nothing_never_leads() {
+    // H1 is N throughout, H2 is wholly unrated, H3 is hit once: H2 would
+    // tie H1 on both sums, but it has weighed nothing.
+    let m = matrix(
+        &[
+            (Level::Medium, vec![Some(Neutral), None, Some(Inconsistent)]),
+            (Level::Medium, vec![Some(Neutral), None, Some(Neutral)]),
+        ],
+        3,
+    );
+    let scores = score(&m);
+    assert_eq!(scores.may_lead(), vec![true, false, true]);
+    let s = sensitivity(&m, &scores);
+    assert_eq!(s.leader, vec![0]);
+    assert_eq!(leader_set(&scores), vec![0]);
+    assert_eq!(scores.leader(), Some(0));
+    assert_eq!(s.runner_up, Some(2));
+    // Without E1 nothing bears on anything, so nothing leads.
+    assert_eq!(
+        s.critical,
+        vec![CriticalItem {
+            evidence: 0,
+            leader_without: vec![]
+        }]
+    );
+    // Without E1, H1 is rated against nothing, so H2 leads alone; without
+    // E2 only an N is left and nothing leads.
+    let lone = matrix(
+        &[
+            (Level::Medium, vec![Some(Neutral), None]),
+            (Level::Medium, vec![None, Some(Inconsistent)]),
+        ],
+        2,
+    );
+    let s = sensitivity(&lone, &score(&lone));
+    assert_eq!(s.leader, vec![0]);
+    assert_eq!(
+        s.critical,
+        vec![
+            CriticalItem {
+                evidence: 0,
+                leader_without: vec![1]
+            },
+            CriticalItem {
+                evidence: 1,
+                leader_without: vec![]
+            }
+        ]
     );
 }
 
@@ -179,8 +239,8 @@ fn set_aside_items_and_hypotheses_count_for_nothing() {
 fn scenarios_leave_out_their_items() {
     let mut m = matrix(
         &[
-            (Level::Low, vec![Some(VeryInconsistent), None]),
-            (Level::Medium, vec![None, Some(Inconsistent)]),
+            (Level::Low, vec![Some(VeryInconsistent), Some(Neutral)]),
+            (Level::Medium, vec![Some(Neutral), Some(Inconsistent)]),
         ],
         2,
     );

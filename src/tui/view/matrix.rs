@@ -7,10 +7,10 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::leaders::leaders;
 use super::pane_block::pane_block;
 use super::{matrix_detail, probability, theme};
 use crate::model::{EvidenceKind, Level};
+use crate::scoring::leader_set;
 use crate::scoring::sensitivity::leader_clause;
 use crate::scoring::{Scores, shown_rank};
 use crate::text::{display_width, fit_to_width, one_line, truncate_to_width};
@@ -151,7 +151,7 @@ impl MatrixView<'_> {
     fn header(&self, frame: &mut Frame) {
         let area = self.geometry.header;
         let width = usize::from(self.geometry.evidence_width);
-        let leaders = leaders(&self.open.matrix, self.scores);
+        let leaders = leader_set(self.scores);
         let is_leader = |column: usize| leaders.contains(&column);
         let on_header = self.open.row == MatrixRow::Hypotheses;
         let label = format!(
@@ -304,7 +304,7 @@ impl MatrixView<'_> {
     fn score_rows(&self, frame: &mut Frame) {
         let area = self.geometry.scores;
         let width = usize::from(self.geometry.evidence_width);
-        let leaders = leaders(&self.open.matrix, self.scores);
+        let leaders = leader_set(self.scores);
         let is_leader = |column: usize| leaders.contains(&column);
         let label = |text: &str| {
             let text = truncate_to_width(text, width);

@@ -81,7 +81,7 @@ fn hypothesis_detail(open: &OpenMatrix, scores: &Scores) -> Vec<Line<'static>> {
     let score = &scores.hypotheses[open.column];
     // The grid's rule: each of several tied leaders is 1=, and a
     // hypothesis set aside has no rank.
-    let leaders = super::leaders::leaders(&open.matrix, scores);
+    let leaders = crate::scoring::leader_set(scores);
     let of = scores.hypotheses.len();
     let rank = if !scores.ranks(open.column) {
         "set aside, not ranked".to_owned()

@@ -5,7 +5,6 @@ mod confirm;
 mod export;
 mod form;
 mod help;
-mod leaders;
 mod library;
 mod matrix;
 mod matrix_detail;
