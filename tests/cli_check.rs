@@ -64,7 +64,7 @@ const REJECTIONS: &[(&str, &[&str])] = &[
     (
         "unknown-key-credibilty",
         &[
-            "tests/fixtures/invalid/unknown-key-credibilty.toml:15:1: unknown field `credibilty`, expected one of `id`, `summary`, `kind`, `credibility`, `relevance`, `date`, `notes`, `ratings`, `source`, `set_aside`, `set_aside_reason`",
+            "tests/fixtures/invalid/unknown-key-credibilty.toml:15:1: unknown field `credibilty`, expected one of `id`, `summary`, `kind`, `credibility`, `relevance`, `source_reliability`, `information_credibility`, `date`, `notes`, `ratings`, `source`, `set_aside`, `set_aside_reason`",
         ],
     ),
     (
@@ -89,6 +89,13 @@ const REJECTIONS: &[(&str, &[&str])] = &[
         "unknown-kind-word",
         &[
             "tests/fixtures/invalid/unknown-kind-word.toml:15:8: unknown kind `rumour` (expected fact, report, assumption, absence or other)",
+        ],
+    ),
+    (
+        "bad-admiralty-grade",
+        &[
+            "tests/fixtures/invalid/bad-admiralty-grade.toml:16:22: `source_reliability` `b` is not one of A, B, C, D, E, F",
+            "tests/fixtures/invalid/bad-admiralty-grade.toml:17:27: `information_credibility` 0 is not between 1 and 6",
         ],
     ),
     (

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{EvidenceKind, Level, Passage, Rating, SetAside};
+use super::{EvidenceKind, Grading, Level, Passage, Rating, SetAside};
 
 /// One piece of evidence (or assumption, or absence of evidence) with its
 /// rating against each hypothesis.
@@ -20,6 +20,9 @@ pub struct Evidence {
     pub kind: EvidenceKind,
     pub credibility: Level,
     pub relevance: Level,
+    /// The Admiralty grade of the source and the information: reported
+    /// beside the item, never part of its weight.
+    pub grading: Grading,
     /// When the event or report happened.
     pub date: Option<NaiveDate>,
     /// The analyst's free-form notes.
@@ -40,6 +43,7 @@ impl Evidence {
             kind: EvidenceKind::default(),
             credibility: Level::default(),
             relevance: Level::default(),
+            grading: Grading::default(),
             date: None,
             notes: None,
             source: None,

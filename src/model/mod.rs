@@ -3,6 +3,7 @@
 
 mod conflict;
 mod evidence;
+mod grading;
 mod hypothesis;
 mod id;
 mod indicator;
@@ -16,6 +17,9 @@ mod set_aside;
 
 pub use conflict::MergeConflict;
 pub use evidence::Evidence;
+pub use grading::{
+    CredibilityOutOfRange, Grading, InformationCredibility, SourceReliability, UnknownReliability,
+};
 pub use hypothesis::Hypothesis;
 pub use id::{is_valid_id, next_free_id};
 pub use indicator::{Indicator, IndicatorStatus, UnknownStatus, overdue_indicators};

@@ -16,8 +16,9 @@ use super::raw::{
 };
 use super::{Diagnostic, LoadError, Location, SCHEMA};
 use crate::model::{
-    Evidence, Hypothesis, Indicator, Judgement, LikelihoodOverrides, Matrix, MergeConflict,
-    Passage, Probability, Rating, SetAside, document_path_problem, is_valid_id,
+    Evidence, Grading, Hypothesis, Indicator, InformationCredibility, Judgement,
+    LikelihoodOverrides, Matrix, MergeConflict, Passage, Probability, Rating, SetAside,
+    SourceReliability, document_path_problem, is_valid_id,
 };
 
 /// Where each evidence item of a loaded file stands in it, for messages
@@ -394,6 +395,7 @@ impl<'a> Validator<'a> {
         evidence.kind = raw.kind.unwrap_or_default();
         evidence.credibility = raw.credibility.unwrap_or_default();
         evidence.relevance = raw.relevance.unwrap_or_default();
+        evidence.grading = self.grading(raw.source_reliability, raw.information_credibility);
         evidence.date = raw.date.and_then(|date| self.plain_date(date, "date"));
         evidence.notes = raw.notes;
         evidence.set_aside = self.set_aside(raw.set_aside, raw.set_aside_reason);
@@ -416,6 +418,33 @@ impl<'a> Validator<'a> {
                 ),
             }
         }
+    }
+
+    /// The Admiralty grade; a bad half is reported at its value and left out.
+    fn grading(
+        &mut self,
+        reliability: Option<Spanned<String>>,
+        credibility: Option<Spanned<i64>>,
+    ) -> Grading {
+        let mut grading = Grading::default();
+        if let Some(reliability) = reliability {
+            match reliability.get_ref().parse::<SourceReliability>() {
+                Ok(grade) => grading.reliability = Some(grade),
+                Err(error) => {
+                    self.report(reliability.span(), format!("`source_reliability` {error}"))
+                }
+            }
+        }
+        if let Some(credibility) = credibility {
+            match InformationCredibility::new(*credibility.get_ref()) {
+                Ok(grade) => grading.credibility = Some(grade),
+                Err(error) => self.report(
+                    credibility.span(),
+                    format!("`information_credibility` {error}"),
+                ),
+            }
+        }
+        grading
     }
 
     fn id(

@@ -112,6 +112,9 @@ pub struct RawEvidence {
     pub credibility: Option<Level>,
     #[serde(default, deserialize_with = "word")]
     pub relevance: Option<Level>,
+    /// Admiralty grade (issue 14), checked by the validator at the value.
+    pub source_reliability: Option<Spanned<String>>,
+    pub information_credibility: Option<Spanned<i64>>,
     pub date: Option<Spanned<Datetime>>,
     pub notes: Option<String>,
     #[serde(default, deserialize_with = "entries")]

@@ -173,6 +173,13 @@ fn write_evidence(out: &mut String, matrix: &Matrix, evidence: &Evidence) {
     string(out, "kind", evidence.kind.word());
     string(out, "credibility", evidence.credibility.word());
     string(out, "relevance", evidence.relevance.word());
+    // Written only when graded, so files without a grade stay as they were.
+    if let Some(reliability) = evidence.grading.reliability {
+        string(out, "source_reliability", reliability.letter());
+    }
+    if let Some(credibility) = evidence.grading.credibility {
+        line(out, "information_credibility", &credibility.to_string());
+    }
     if let Some(date) = evidence.date {
         line(out, "date", &date.format("%Y-%m-%d").to_string());
     }

@@ -304,3 +304,44 @@ fn a_judgement_on_a_deleted_hypothesis_is_not_saved_so_the_file_still_loads() {
     assert!(!saved.contains("[judgement]"), "{saved}");
     assert!(matrix_from_str(&saved).unwrap().judgement.is_none());
 }
+
+#[test]
+fn an_admiralty_grade_keeps_its_place_through_a_save() {
+    let text = "schema = 1\ntitle = \"t\"\n\n[[evidence]]\nid = \"E1\"\nsummary = \"s\"\nkind = \"report\"\ncredibility = \"high\"\nrelevance = \"medium\"\nsource_reliability = \"B\"\ninformation_credibility = 2\nratings = {}\n\n[[evidence]]\nid = \"E2\"\nsummary = \"s\"\nkind = \"report\"\ncredibility = \"medium\"\nrelevance = \"medium\"\ninformation_credibility = 6\nratings = {}\n\n[[evidence]]\nid = \"E3\"\nsummary = \"s\"\nkind = \"report\"\ncredibility = \"medium\"\nrelevance = \"medium\"\nratings = {}\n";
+    let matrix = matrix_from_str(text).unwrap();
+    let grades: Vec<Option<String>> = matrix.evidence().iter().map(|e| e.grading.code()).collect();
+    assert_eq!(grades, [Some("B2".to_owned()), Some("6".to_owned()), None]);
+    // The grade is reported, not scored: the PARC weight is unchanged.
+    assert_eq!(
+        matrix.evidence()[0].weight(),
+        crate::model::Level::High.factor()
+    );
+    assert_eq!(matrix_to_toml(&matrix), text);
+}
+
+#[test]
+fn a_bad_admiralty_grade_is_reported_at_its_value() {
+    let text = format!(
+        "{HEADER}\n[[evidence]]\nid = \"E1\"\nsummary = \"s\"\nsource_reliability = \"G\"\ninformation_credibility = 7\n"
+    );
+    assert_eq!(
+        errors(&text),
+        [
+            "7:22: `source_reliability` `G` is not one of A, B, C, D, E, F",
+            "8:27: `information_credibility` 7 is not between 1 and 6"
+        ]
+    );
+    let text = format!(
+        "{HEADER}\n[[evidence]]\nid = \"E1\"\nsummary = \"s\"\ninformation_credibility = \"2\"\n"
+    );
+    assert_eq!(errors(&text).len(), 1, "{:?}", errors(&text));
+    // The PARC key keeps its own words and a misspelt key is still refused.
+    let text = format!(
+        "{HEADER}\n[[evidence]]\nid = \"E1\"\nsummary = \"s\"\nsource_reliabilty = \"B\"\n"
+    );
+    assert!(
+        errors(&text)[0].contains("source_reliabilty"),
+        "{:?}",
+        errors(&text)
+    );
+}

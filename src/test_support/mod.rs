@@ -6,8 +6,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use proptest::prelude::*;
 
 use crate::model::{
-    Confidence, Estimative, Evidence, EvidenceKind, Hypothesis, Indicator, IndicatorStatus,
-    Judgement, Level, LikelihoodOverrides, Matrix, Passage, Probability, Rating,
+    Confidence, Estimative, Evidence, EvidenceKind, Grading, Hypothesis, Indicator,
+    IndicatorStatus, InformationCredibility, Judgement, Level, LikelihoodOverrides, Matrix,
+    Passage, Probability, Rating, SourceReliability,
 };
 
 /// Text that exercises escaping: quotes, backslashes, newlines, control
@@ -31,6 +32,19 @@ fn rating() -> impl Strategy<Value = Option<Rating>> {
 
 fn level() -> impl Strategy<Value = Level> {
     proptest::sample::select(Level::ALL.to_vec())
+}
+
+fn grading() -> impl Strategy<Value = Grading> {
+    (
+        proptest::option::of(proptest::sample::select(SourceReliability::ALL.to_vec())),
+        proptest::option::of(proptest::sample::select(
+            InformationCredibility::ALL.to_vec(),
+        )),
+    )
+        .prop_map(|(reliability, credibility)| Grading {
+            reliability,
+            credibility,
+        })
 }
 
 fn timestamp() -> impl Strategy<Value = Option<DateTime<Utc>>> {
@@ -66,9 +80,10 @@ fn evidence(columns: usize) -> impl Strategy<Value = (String, Evidence, Vec<Opti
         proptest::option::of(awkward_text()),
         proptest::option::of(passage()),
         proptest::collection::vec(rating(), columns),
+        grading(),
     )
         .prop_map(
-            |(summary, kind, credibility, relevance, date, notes, source, ratings)| {
+            |(summary, kind, credibility, relevance, date, notes, source, ratings, grading)| {
                 let mut evidence = Evidence::new("", summary.clone());
                 evidence.kind = kind;
                 evidence.credibility = credibility;
@@ -76,6 +91,7 @@ fn evidence(columns: usize) -> impl Strategy<Value = (String, Evidence, Vec<Opti
                 evidence.date = date.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d));
                 evidence.notes = notes;
                 evidence.source = source;
+                evidence.grading = grading;
                 (summary, evidence, ratings)
             },
         )

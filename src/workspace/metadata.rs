@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::{Grading, InformationCredibility, SourceReliability};
 use crate::storage::Location;
 
 /// The suffix added to a document's file name to name its sidecar.
@@ -137,20 +138,24 @@ pub fn parse_metadata(path: &str, text: &str) -> Result<SourceMetadata, Metadata
                 start + line.len() - line.trim_start().len()
             })
     };
-    if let Some(reliability) = &metadata.reliability
-        && parse_reliability(reliability).is_none()
+    // The same grades, and messages, as an evidence item's.
+    if let Some(Err(error)) = metadata
+        .reliability
+        .as_deref()
+        .map(str::parse::<SourceReliability>)
     {
         return Err(error_at(
             key_at("reliability"),
-            format!("reliability `{reliability}` is not one of A, B, C, D, E, F"),
+            format!("reliability {error}"),
         ));
     }
-    if let Some(credibility) = metadata.credibility
-        && !(1..=6).contains(&credibility)
+    if let Some(Err(error)) = metadata
+        .credibility
+        .map(|digit| InformationCredibility::new(digit.into()))
     {
         return Err(error_at(
             key_at("credibility"),
-            format!("credibility {credibility} is not between 1 and 6"),
+            format!("credibility {error}"),
         ));
     }
     for (key, value) in [
@@ -191,15 +196,6 @@ pub fn parse_metadata(path: &str, text: &str) -> Result<SourceMetadata, Metadata
     Ok(metadata)
 }
 
-/// An Admiralty reliability letter, upper case.
-fn parse_reliability(text: &str) -> Option<char> {
-    let mut chars = text.chars();
-    match (chars.next(), chars.next()) {
-        (Some(letter @ 'A'..='F'), None) => Some(letter),
-        _ => None,
-    }
-}
-
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real date.
 fn is_partial_date(text: &str) -> bool {
     use chrono::NaiveDate;
@@ -219,13 +215,17 @@ impl SourceMetadata {
 
     /// `B2`, `B`, `2` or `None`: the Admiralty grade as analysts write it.
     pub fn grade(&self) -> Option<String> {
-        match (&self.reliability, self.credibility) {
-            (None, None) => None,
-            (reliability, credibility) => Some(format!(
-                "{}{}",
-                reliability.as_deref().unwrap_or(""),
-                credibility.map(|c| c.to_string()).unwrap_or_default()
-            )),
+        self.grading().code()
+    }
+
+    /// The Admiralty grade as the model holds it (a value that does not
+    /// parse, which [`parse_metadata`] refuses, is left out).
+    pub fn grading(&self) -> Grading {
+        Grading {
+            reliability: self.reliability.as_deref().and_then(|r| r.parse().ok()),
+            credibility: self
+                .credibility
+                .and_then(|digit| InformationCredibility::new(digit.into()).ok()),
         }
     }
 
