@@ -148,7 +148,8 @@ fn rate_on_a_tick(c: &mut Criterion) {
             edits: 1,
             base: None,
             matrix: open.matrix.clone(),
-        };
+        }
+        .copy();
         // Interleaved in one run, so the shared machine's load hits all three.
         group.bench_function("floor: the recovery write alone", |b| {
             b.iter(|| write_recovery(&path, black_box(&recovery)).unwrap())

@@ -160,6 +160,12 @@ const REJECTIONS: &[(&str, &[&str])] = &[
         &["tests/fixtures/invalid/start-after-end.toml:20:7: `end` (155) is before `start` (205)"],
     ),
     (
+        "judgement-unknown-hypothesis",
+        &[
+            "tests/fixtures/invalid/judgement-unknown-hypothesis.toml:5:14: `[judgement]` names `H3`, which is not a hypothesis in this matrix",
+        ],
+    ),
+    (
         "several-problems",
         &[
             "tests/fixtures/invalid/several-problems.toml:2:9: `title` is empty",
@@ -310,6 +316,11 @@ fn drifted_missing_and_out_of_range_passages_warn_but_pass() {
             "warning-passage-out-of-range",
             "tests/fixtures/valid/warning-passage-out-of-range.toml:8:1: warning: evidence `E1`: the document is only 474 bytes long; the quote is nowhere in the document; it stays as the evidence's text (seeds/field-report.txt)\n",
             "0 hypotheses, 1 evidence item, 0 of 1 passages",
+        ),
+        (
+            "warning-indicator-overdue",
+            "tests/fixtures/valid/warning-indicator-overdue.toml:14:1: warning: H1: indicator \"Units return to barracks\" was expected by 2020-01-15 and is still open: mark it observed or not observed, or look at the judgement again [indicator: overdue]\n",
+            "2 hypotheses, 1 evidence item, 0 of 0 passages",
         ),
         (
             "warning-probabilities",

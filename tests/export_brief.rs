@@ -241,3 +241,89 @@ fn gaps_list_unrated_cells_and_thin_hypotheses() {
     assert!(gaps.contains("- H2 (Hypothesis H2): 0 items."), "{gaps}");
     assert!(!gaps.contains("- H1 (Hypothesis H1): 3 items"), "{gaps}");
 }
+
+fn judged(mut matrix: Matrix, hypothesis: &str) -> Matrix {
+    use ach_workbench::model::{Confidence, Estimative, Judgement};
+    matrix.judgement = Some(Judgement {
+        hypothesis: hypothesis.to_owned(),
+        confidence: Confidence::Moderate,
+        estimate: Some(Estimative::Likely),
+        rationale: Some("the convoy turned back".to_owned()),
+    });
+    matrix
+}
+
+#[test]
+fn the_bottom_line_shows_a_judgement_that_agrees_with_the_matrix() {
+    // H1 leads two_critical_items outright.
+    let brief = brief(&judged(two_critical_items(), "H1"));
+    let bottom = section_text(&brief, "Bottom line");
+    assert!(
+        bottom.contains(
+            "The analyst's judgement: H1 (Hypothesis H1) is likely, with moderate confidence. \
+             Rationale: the convoy turned back. This agrees with the matrix, where H1 leads."
+        ),
+        "{bottom}"
+    );
+    assert!(!bottom.contains("disagrees"), "{bottom}");
+}
+
+#[test]
+fn the_bottom_line_says_plainly_when_the_judgement_disagrees() {
+    let brief = brief(&judged(two_critical_items(), "H3"));
+    let bottom = section_text(&brief, "Bottom line");
+    assert!(
+        bottom.contains(
+            "H3 (Hypothesis H3) is likely, with moderate confidence. Rationale: the convoy \
+             turned back. This disagrees with the matrix, which ranks H1 first, not H3"
+        ),
+        "{bottom}"
+    );
+    // The matrix's own reading still comes first, unchanged.
+    assert!(
+        bottom.trim_start().starts_with("H1 (Hypothesis H1) leads"),
+        "{bottom}"
+    );
+    // And without a judgement there is no such paragraph.
+    let plain = section_text(&brief_of_plain(), "Bottom line");
+    assert!(!plain.contains("judgement"), "{plain}");
+}
+
+fn brief_of_plain() -> String {
+    brief(&two_critical_items())
+}
+
+#[test]
+fn indicators_are_listed_with_overdue_ones_flagged() {
+    use ach_workbench::model::{Indicator, IndicatorStatus};
+    let mut matrix = two_critical_items();
+    let day = |text: &str| text.parse::<NaiveDate>().ok();
+    let hypotheses = matrix.hypotheses_mut();
+    let mut late = Indicator::new("units return to barracks");
+    late.expected_by = day("2026-02-01"); // the brief is dated 2026-02-20
+    let mut seen = Indicator::new("exercise announced");
+    seen.expected_by = day("2026-01-01");
+    seen.status = IndicatorStatus::Observed;
+    let mut later = Indicator::new("bridging equipment moves");
+    later.expected_by = day("2026-03-01");
+    hypotheses[0].indicators = vec![late, seen];
+    hypotheses[2].indicators = vec![later];
+    let brief = brief(&matrix);
+    let section = section(&brief, "What would change this judgement");
+    assert!(
+        section.contains(
+            "H1 (Hypothesis H1):\n\n\
+             - [ ] units return to barracks (open, expected by 2026-02-01) **overdue**: still open after the date it was expected by\n\
+             - [x] exercise announced (observed, expected by 2026-01-01)\n"
+        ),
+        "{section}"
+    );
+    assert!(
+        section.contains(
+            "H3 (Hypothesis H3):\n\n- [ ] bridging equipment moves (open, expected by 2026-03-01)\n"
+        ),
+        "{section}"
+    );
+    assert!(!section.contains("H2 ("), "{section}");
+    assert!(!brief_of_plain().contains("What would change this judgement"));
+}

@@ -36,8 +36,10 @@ pub fn run(
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
     let mut outcome = Outcome::Success;
+    // Read once, at the edge: indicators expected before today are overdue.
+    let today = chrono::Local::now().date_naive();
     for path in &args.matrices {
-        if check_one(path, workspace, args.fix, out, err)? == Outcome::Invalid {
+        if check_one(path, workspace, args.fix, today, out, err)? == Outcome::Invalid {
             outcome = Outcome::Invalid;
         }
     }
@@ -48,6 +50,7 @@ fn check_one(
     path: &Path,
     workspace: Option<&Path>,
     fix: bool,
+    today: chrono::NaiveDate,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
@@ -185,6 +188,7 @@ fn check_one(
         writeln!(err, "{}", inert(&message))?;
     }
     report_health(path, &matrix, &positions, err)?;
+    report_overdue(path, &matrix, &positions, today, err)?;
     let summary = format!(
         "{}: ok: {}, {}, {} of {passages} passages match their documents{}",
         path.display(),
@@ -231,6 +235,38 @@ fn report_health(
             path.display(),
             warning.message,
             warning.rule.code()
+        );
+        writeln!(err, "{}", inert(&message))?;
+    }
+    Ok(())
+}
+
+/// Indicators still open after the date they were expected by (Heuer's
+/// step 8: the judgement they bear on needs another look). Warnings only.
+fn report_overdue(
+    path: &Path,
+    matrix: &crate::model::Matrix,
+    positions: &crate::storage::Positions,
+    today: chrono::NaiveDate,
+    err: &mut dyn Write,
+) -> io::Result<()> {
+    for (column, index) in crate::model::overdue_indicators(matrix.hypotheses(), today) {
+        let hypothesis = &matrix.hypotheses()[column];
+        let indicator = &hypothesis.indicators[index];
+        let at = positions
+            .indicators
+            .get(column)
+            .and_then(|tables| tables.get(index))
+            .copied()
+            .unwrap_or(Location::START);
+        let by = indicator
+            .expected_by
+            .map_or_else(String::new, |by| by.format("%Y-%m-%d").to_string());
+        let message = format!(
+            "{}:{at}: warning: {}: indicator \"{}\" was expected by {by} and is still open: mark it observed or not observed, or look at the judgement again [indicator: overdue]",
+            path.display(),
+            hypothesis.id,
+            indicator.text,
         );
         writeln!(err, "{}", inert(&message))?;
     }

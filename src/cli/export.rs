@@ -8,7 +8,7 @@ use chrono::{DateTime, NaiveDate};
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 
 use super::{Outcome, report_load_error};
-use crate::export::{ExportContext, Format, export};
+use crate::export::{ExportContext, Format, Target, export};
 use crate::storage::write_atomically;
 use crate::text::inert;
 use crate::workspace::Workspace;
@@ -42,54 +42,17 @@ pub struct ExportArgs {
     pub bom: bool,
 }
 
-/// What `--format` names: one of the report formats, or a PARC ACH 2.0
-/// project, which is bytes rather than text and so not an export [`Format`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
-    Report(Format),
-    Achz,
-    Xlsx,
-}
-
-impl Target {
-    fn from_path(path: &Path) -> Option<Target> {
-        let is_achz = path
-            .extension()
-            .is_some_and(|ext| ext.eq_ignore_ascii_case("achz"));
-        if is_achz {
-            return Some(Target::Achz);
-        }
-        if path
-            .extension()
-            .is_some_and(|ext| ext.eq_ignore_ascii_case("xlsx"))
-        {
-            return Some(Target::Xlsx);
-        }
-        Format::from_path(path).map(Target::Report)
-    }
-}
-
 /// Accepts exactly the format names, listing them (with what each is for)
 /// in `--help` and in the error for a wrong one.
 fn format_parser() -> impl TypedValueParser<Value = Target> {
     PossibleValuesParser::new(
-        Format::ALL
-            .map(|format| PossibleValue::new(format.name()).help(format.description()))
-            .into_iter()
-            .chain([
-                PossibleValue::new("xlsx")
-                    .help("Excel workbook: coloured ratings, frozen header, scores as numbers"),
-                PossibleValue::new("achz")
-                    .help("PARC ACH 2.0 project, for the reference tool (see ach import)"),
-            ]),
+        Target::ALL.map(|target| PossibleValue::new(target.name()).help(target.description())),
     )
-    .map(|name| match name.as_str() {
-        "achz" => Target::Achz,
-        "xlsx" => Target::Xlsx,
-        name => Target::Report(
-            name.parse::<Format>()
-                .expect("the parser only accepts format names"),
-        ),
+    .map(|name| {
+        Target::ALL
+            .into_iter()
+            .find(|target| target.name() == name)
+            .expect("the parser only accepts format names")
     })
 }
 
@@ -148,8 +111,7 @@ pub fn run(
             Some(format) => format,
             None => {
                 // Writing Markdown into `x.pdf` would look like success.
-                let mut names: Vec<&str> = Format::ALL.iter().map(|f| f.extension()).collect();
-                names.extend(["xlsx", "achz"]);
+                let names: Vec<&str> = Target::ALL.iter().map(|t| t.extension()).collect();
                 let message = format!(
                     "{}: cannot tell the format from the file name (known endings: .{}); \
                      name it with --format",
@@ -181,32 +143,24 @@ pub fn run(
             text.into_bytes()
         }
         _ if args.bom => {
-            let name = match target {
-                Target::Report(format) => format.name(),
-                Target::Achz => "achz",
-                Target::Xlsx => "xlsx",
-            };
-            writeln!(err, "ach: --bom applies to CSV only, not {name}")?;
+            writeln!(err, "ach: --bom applies to CSV only, not {}", target.name())?;
             return Ok(Outcome::Invalid);
         }
-        Target::Report(format) => export(&matrix, format, &context).into_bytes(),
-        Target::Xlsx => match crate::export::export_xlsx(&matrix, &context) {
-            Ok(bytes) => bytes,
-            Err(error) => {
-                let message = format!("{}: cannot export as xlsx: {error}", args.matrix.display());
+        target => match target.render(&matrix, &context) {
+            Ok(rendered) => {
+                let name = args.matrix.display().to_string();
+                for lost in &rendered.lost {
+                    let warning = format!("{name}: warning: not in an .achz project: {lost}");
+                    writeln!(err, "{}", inert(&warning))?;
+                }
+                rendered.bytes
+            }
+            Err(why) => {
+                let message = format!("{}: {why}", args.matrix.display());
                 writeln!(err, "ach: {}", inert(&message))?;
                 return Ok(Outcome::Invalid);
             }
         },
-        Target::Achz => {
-            let written = crate::parc::write(&matrix);
-            let name = args.matrix.display().to_string();
-            for lost in &written.lost {
-                let warning = format!("{name}: warning: not in an .achz project: {lost}");
-                writeln!(err, "{}", inert(&warning))?;
-            }
-            written.bytes
-        }
     };
     let Some(output) = &args.output else {
         out.write_all(&bytes)?;

@@ -49,26 +49,36 @@ impl DocumentError {
 /// document is [lossy](Document::is_lossy).
 #[derive(Debug, Clone)]
 pub struct Document {
-    path: String,
-    text: String,
+    pub(super) path: String,
+    pub(super) text: String,
     /// The file's bytes when they are not valid UTF-8 (the document is
     /// lossy): passages are offsets into these, not into the text.
-    file_bytes: Option<Vec<u8>>,
-    title: String,
-    words: usize,
-    paragraphs: Paragraphs,
+    pub(super) file_bytes: Option<Vec<u8>>,
+    pub(super) title: String,
+    pub(super) words: usize,
+    pub(super) paragraphs: Paragraphs,
+    /// While only the start of the file has been read (see
+    /// [`super::read_in_steps`]): the size of the whole file.
+    pub(super) still_reading: Option<u64>,
 }
 
 /// Opens the document at `path`, relative to the workspace root and
 /// `/`-separated as passages name it.
 pub fn load_document(workspace: &Workspace, path: &str) -> Result<Document, DocumentError> {
-    let file = workspace
+    read_document(&resolved(workspace, path)?, path)
+}
+
+/// The file of the document at `path`, if the workspace lets it be read.
+pub(super) fn resolved(
+    workspace: &Workspace,
+    path: &str,
+) -> Result<std::path::PathBuf, DocumentError> {
+    workspace
         .resolve_document(path)
         .map_err(|source| DocumentError::Refused {
             path: path.to_owned(),
             source,
-        })?;
-    read_document(&file, path)
+        })
 }
 
 /// Reads the document in `file`, to be known by `path` (its path relative
@@ -107,6 +117,7 @@ impl Document {
             title,
             words,
             paragraphs,
+            still_reading: None,
         })
     }
 
@@ -120,8 +131,17 @@ impl Document {
             words: count_words(text.as_bytes()),
             paragraphs: Paragraphs::index(&text),
             file_bytes: None,
+            still_reading: None,
             text,
         }
+    }
+
+    /// Only the start of the file is here (the rest is being read): the
+    /// size of the whole file, in bytes. The text is then a prefix of the
+    /// whole document's text, at the same offsets, and the word count
+    /// counts that prefix only.
+    pub fn still_reading(&self) -> Option<u64> {
+        self.still_reading
     }
 
     /// The path relative to the workspace root, `/`-separated.

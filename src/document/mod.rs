@@ -7,7 +7,8 @@
 //! passages are stored in; [`Layout`] turns offsets into screen lines and
 //! back.
 //!
-//! - [`load`](load_document): [`Document`], [`DocumentError`].
+//! - [`load`](load_document): [`Document`], [`DocumentError`]; in chunks,
+//!   the first screen's worth first: [`read_in_steps`], [`PartlyRead`].
 //! - [`summary`](summarize): title and word count, shared with the library.
 //! - [`cells`](glyph): the one place that decides what is drawn and how wide.
 //! - [`wrap`](next_row): one paragraph into rows; [`Layout`]: the document.
@@ -22,6 +23,7 @@ mod layout;
 mod load;
 mod paragraph_sentences;
 mod paragraphs;
+mod read_in_steps;
 mod search;
 mod sentences;
 mod summary;
@@ -32,7 +34,8 @@ pub use cells::{Glyph, TAB_WIDTH, display, display_width, glyph, glyph_width, gl
 pub use hard_wrap::{MAX_WRAP_WIDTH, is_hard_wrapped};
 pub use layout::{Layout, Position, VisualLine};
 pub use load::{Document, DocumentError, load_document, read_document};
-pub use search::{Search, SearchError, SearchHit, search, spaces_as_one};
+pub use read_in_steps::{FIRST_CHUNK, PartlyRead, read_in_steps};
+pub use search::{Finder, Search, SearchError, SearchHit, search, spaces_as_one};
 pub use sentences::Sentences;
 pub use summary::{
     BINARY_SNIFF_BYTES, TITLE_MAX_CHARS, TextSummary, count_words, looks_binary, summarize,

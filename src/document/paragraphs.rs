@@ -18,14 +18,32 @@ impl Paragraphs {
     /// The index of `text`: O(n), one pass of `memchr`.
     pub(super) fn index(text: &str) -> Self {
         let bytes = text.as_bytes();
-        let mut starts = Vec::with_capacity(bytes.len() / 64 + 1);
-        starts.push(0);
-        starts.extend(
-            memchr::memchr_iter(b'\n', bytes)
-                .map(|newline| newline + 1)
-                .filter(|&start| start < bytes.len()),
+        let mut index = Paragraphs {
+            starts: Vec::with_capacity(bytes.len() / 64 + 1),
+        };
+        index.starts.push(0);
+        index.extend(bytes, 0);
+        index
+    }
+
+    /// The index of an empty text, to be [extended](Self::extend).
+    pub(super) fn new() -> Self {
+        Paragraphs { starts: vec![0] }
+    }
+
+    /// Indexes `text[from..]`, the part of `text` that is new since the
+    /// index covered `text[..from]`: a document read in chunks is indexed
+    /// chunk by chunk to the same index as in one pass. A newline that
+    /// ended the old text starts a paragraph only now that text follows.
+    pub(super) fn extend(&mut self, text: &[u8], from: usize) {
+        if from > 0 && from < text.len() && text[from - 1] == b'\n' {
+            self.starts.push(from);
+        }
+        self.starts.extend(
+            memchr::memchr_iter(b'\n', &text[from..])
+                .map(|newline| from + newline + 1)
+                .filter(|&start| start < text.len()),
         );
-        Paragraphs { starts }
     }
 
     /// How many paragraphs there are (at least one).
@@ -92,6 +110,29 @@ mod tests {
         assert_eq!(index.of(4), 1);
         assert_eq!(index.of(7), 1);
         assert_eq!(index.of(100), 1);
+    }
+
+    proptest::proptest! {
+        /// Indexed chunk by chunk, cut anywhere (inside a character,
+        /// between `\r` and `\n`, right after a newline), the index is the
+        /// one-pass index.
+        #[test]
+        fn chunk_by_chunk_equals_one_pass(
+            text in "[a\r\n é漢]{0,80}",
+            cuts in proptest::collection::vec(0usize..100, 0..8),
+        ) {
+            let bytes = text.as_bytes();
+            let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c.min(bytes.len())).collect();
+            cuts.push(bytes.len());
+            cuts.sort_unstable();
+            let mut index = Paragraphs::new();
+            let mut from = 0;
+            for cut in cuts {
+                index.extend(&bytes[..cut], from);
+                from = cut;
+            }
+            proptest::prop_assert_eq!(index, Paragraphs::index(&text));
+        }
     }
 
     #[test]

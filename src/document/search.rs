@@ -35,21 +35,53 @@ pub struct SearchHit {
 /// syntax) and smart case — case-insensitive unless it holds an upper-case
 /// letter. Matches do not overlap; an empty query matches nothing.
 pub fn search(text: &str, query: &str) -> Result<Search, SearchError> {
-    let case_sensitive = query.chars().any(char::is_uppercase);
-    let mut search = Search {
+    let finder = Finder::new(query)?;
+    Ok(Search {
         query: query.to_owned(),
-        case_sensitive,
-        matches: Vec::new(),
-    };
-    if query.is_empty() {
-        return Ok(search);
+        case_sensitive: finder.case_sensitive,
+        matches: finder.ranges(text).collect(),
+    })
+}
+
+/// One query made ready for many texts (every title of the library, say),
+/// matching as [`search`] does.
+#[derive(Debug, Clone)]
+pub struct Finder {
+    /// `None` for an empty query, which matches nothing.
+    matcher: Option<regex::Regex>,
+    case_sensitive: bool,
+}
+
+impl Finder {
+    /// The finder of `query`: literal, smart case, any whitespace run a
+    /// space.
+    pub fn new(query: &str) -> Result<Finder, SearchError> {
+        let case_sensitive = query.chars().any(char::is_uppercase);
+        let matcher = (!query.is_empty())
+            .then(|| {
+                RegexBuilder::new(&pattern_of(query))
+                    .case_insensitive(!case_sensitive)
+                    .build()
+                    .map_err(|_| SearchError::TooLong)
+            })
+            .transpose()?;
+        Ok(Finder {
+            matcher,
+            case_sensitive,
+        })
     }
-    let matcher = RegexBuilder::new(&pattern_of(query))
-        .case_insensitive(!case_sensitive)
-        .build()
-        .map_err(|_| SearchError::TooLong)?;
-    search.matches = matcher.find_iter(text).map(|found| found.range()).collect();
-    Ok(search)
+
+    /// Whether the query is in `text`.
+    pub fn is_in(&self, text: &str) -> bool {
+        self.matcher.as_ref().is_some_and(|m| m.is_match(text))
+    }
+
+    /// Where the query is in `text`, in text order, not overlapping.
+    pub fn ranges<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
+        self.matcher
+            .iter()
+            .flat_map(move |m| m.find_iter(text).map(|found| found.range()))
+    }
 }
 
 /// What a run of whitespace in a query matches: any run of whitespace in

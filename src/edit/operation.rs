@@ -170,7 +170,18 @@ impl Edit {
             Edit::RemoveHypothesis { index, .. } => {
                 matrix.remove_hypothesis(*index);
             }
-            Edit::ReplaceHypothesis { index, after, .. } => {
+            Edit::ReplaceHypothesis {
+                index,
+                before,
+                after,
+            } => {
+                // The judgement names its hypothesis by id: it follows a
+                // renamed one (and the inverse renames it back).
+                if let Some(judgement) = &mut matrix.judgement
+                    && judgement.hypothesis == before.id
+                {
+                    judgement.hypothesis = after.id.clone();
+                }
                 matrix.hypotheses_mut()[*index] = after.clone();
             }
             Edit::SwapHypotheses { a, b } => matrix.swap_hypotheses(*a, *b),
@@ -339,5 +350,30 @@ mod tests {
             after: set,
         };
         assert_eq!(replaced.describe(&matrix), "set hypothesis H1 aside");
+    }
+
+    #[test]
+    fn the_judgement_follows_a_renamed_hypothesis_and_back_on_undo() {
+        use crate::model::{Confidence, Judgement};
+        let mut matrix = Matrix::new("m");
+        let h1 = Hypothesis::new("H1", "h");
+        matrix.push_hypothesis(h1.clone());
+        matrix.judgement = Some(Judgement {
+            hypothesis: "H1".to_owned(),
+            confidence: Confidence::High,
+            estimate: None,
+            rationale: None,
+        });
+        let mut renamed = h1.clone();
+        renamed.id = "H9".to_owned();
+        let edit = Edit::ReplaceHypothesis {
+            index: 0,
+            before: h1,
+            after: renamed,
+        };
+        edit.apply(&mut matrix);
+        assert_eq!(matrix.judgement.as_ref().unwrap().hypothesis, "H9");
+        edit.inverse().apply(&mut matrix);
+        assert_eq!(matrix.judgement.as_ref().unwrap().hypothesis, "H1");
     }
 }

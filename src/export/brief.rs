@@ -8,6 +8,7 @@
 
 pub(super) mod bottom_line;
 mod gaps;
+pub(super) mod judgement;
 
 use std::fmt::Write;
 
@@ -44,6 +45,7 @@ pub(super) fn render(report: &Report<'_>) -> String {
     hypotheses(&mut out, report);
     most_diagnostic(&mut out, report);
     lead_changers(&mut out, report, &changes);
+    judgement::indicators(&mut out, report);
     set_aside(&mut out, report);
     gaps(&mut out, report, &changes);
     sources(&mut out, report);

@@ -23,10 +23,11 @@ mod probability;
 mod report;
 mod sensitivity_json;
 mod source;
+mod target;
 mod xlsx;
 
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
@@ -41,6 +42,7 @@ pub use json::EXPORT_SCHEMA;
 pub use lead::Lead;
 pub use sensitivity_json::{FragileEntry, SensitivityEntry};
 pub use source::{QuoteLine, quote_line};
+pub use target::{Rendered, Target};
 
 /// One of the export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -101,16 +103,6 @@ impl Format {
             Format::Json => "JSON: the matrix with its scores and diagnosticity",
             Format::Brief => "Analytic brief (Markdown): bottom line, key evidence, gaps",
         }
-    }
-
-    /// The file an export of the matrix at `matrix` goes to by default: next
-    /// to it, with the matrix's extension replaced by [`Format::extension`]
-    /// (`hypotheses/a.toml` → `hypotheses/a.html`).
-    pub fn path_beside(self, matrix: &Path) -> PathBuf {
-        let mut name = matrix.file_stem().unwrap_or_default().to_owned();
-        name.push(".");
-        name.push(self.extension());
-        matrix.with_file_name(name)
     }
 
     /// The format whose [`Format::extension`] ends `path`, if any.

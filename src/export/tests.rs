@@ -49,11 +49,11 @@ fn assert_tables_keep_their_columns(markdown: &str) {
 fn names_and_extensions() {
     for format in Format::ALL {
         assert_eq!(format.name().parse::<Format>(), Ok(format));
-        let path = format.path_beside(std::path::Path::new("hypotheses/m.toml"));
+        let path = Target::Report(format).path_beside(std::path::Path::new("hypotheses/m.toml"));
         assert_eq!(Format::from_path(&path), Some(format), "{path:?}");
     }
     assert_eq!(
-        Format::Brief.path_beside(std::path::Path::new("a/m.toml")),
+        Target::Report(Format::Brief).path_beside(std::path::Path::new("a/m.toml")),
         std::path::PathBuf::from("a/m.brief.md")
     );
     assert!("pdf".parse::<Format>().is_err());

@@ -1,5 +1,6 @@
 //! A competing hypothesis: one column of the matrix.
 
+use super::Indicator;
 use super::Probability;
 use super::SetAside;
 
@@ -20,6 +21,9 @@ pub struct Hypothesis {
     /// The analyst's own judged probability (`probability`), held against
     /// the model's posterior by the coherence checks.
     pub probability: Option<Probability>,
+    /// What to watch for that would show this hypothesis right or wrong
+    /// (`[[hypotheses.indicators]]`), in the analyst's order.
+    pub indicators: Vec<Indicator>,
 }
 
 impl Hypothesis {
@@ -32,6 +36,7 @@ impl Hypothesis {
             set_aside: SetAside::Counted,
             prior: None,
             probability: None,
+            indicators: Vec::new(),
         }
     }
 }

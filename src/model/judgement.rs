@@ -67,9 +67,9 @@ impl FromStr for Confidence {
 }
 
 /// The ICD 203 estimative words (US Intelligence Community Directive 203,
-/// Analytic Standards), from least to most likely. One scale for the
-/// analyst's judgement and for every probability the workbench shows
-/// ([`crate::probability::estimative_word`] reads its bands from here).
+/// Analytic Standards), from least to most likely: the analyst's words
+/// for the judgement, the same scale
+/// [`crate::probability::estimative_word`] puts on a probability.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Estimative {
     AlmostNoChance,

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Evidence, Hypothesis, LikelihoodOverrides, MergeConflict, Rating};
+use super::{Evidence, Hypothesis, Judgement, LikelihoodOverrides, MergeConflict, Rating};
 
 /// A whole analysis: the question, the competing hypotheses and the
 /// evidence rated against each of them.
@@ -30,6 +30,8 @@ pub struct Matrix {
     /// Fields a git merge left with two values, until resolved (the
     /// `[[conflicts]]` tables of the file).
     pub conflicts: Vec<MergeConflict>,
+    /// The analyst's own judgement (`[judgement]`), if recorded.
+    pub judgement: Option<Judgement>,
     hypotheses: Vec<Hypothesis>,
     evidence: Vec<Evidence>,
 }

@@ -11,13 +11,13 @@ use toml::value::{Datetime, Offset};
 use super::deep_key;
 use super::location::LineIndex;
 use super::raw::{
-    RawConflict, RawEvidence, RawHypothesis, RawMatrix, RawPassage, RawProbabilitySettings,
-    SchemaOnly,
+    RawConflict, RawEvidence, RawHypothesis, RawIndicator, RawJudgement, RawMatrix, RawPassage,
+    RawProbabilitySettings, SchemaOnly,
 };
 use super::{Diagnostic, LoadError, Location, SCHEMA};
 use crate::model::{
-    Evidence, Hypothesis, LikelihoodOverrides, Matrix, MergeConflict, Passage, Probability, Rating,
-    SetAside, document_path_problem, is_valid_id,
+    Evidence, Hypothesis, Indicator, Judgement, LikelihoodOverrides, Matrix, MergeConflict,
+    Passage, Probability, Rating, SetAside, document_path_problem, is_valid_id,
 };
 
 /// Where each evidence item of a loaded file stands in it, for messages
@@ -33,6 +33,9 @@ pub struct Positions {
     pub conflicts: Vec<Location>,
     /// The `[[hypotheses]]` table of each hypothesis, in column order.
     pub hypotheses: Vec<Location>,
+    /// The `[[hypotheses.indicators]]` tables of each hypothesis, in
+    /// column order and then the hypothesis' order of indicators.
+    pub indicators: Vec<Vec<Location>>,
 }
 
 /// Reads and validates the matrix file at `path`.
@@ -209,9 +212,12 @@ impl<'a> Validator<'a> {
         let mut hypothesis_ids: HashMap<String, Range<usize>> = HashMap::new();
         for hypothesis in raw.hypotheses {
             let at = self.at(hypothesis.span());
-            if let Some(hypothesis) = self.hypothesis(hypothesis, &mut hypothesis_ids) {
+            if let Some((hypothesis, indicators_at)) =
+                self.hypothesis(hypothesis, &mut hypothesis_ids)
+            {
                 matrix.push_hypothesis(hypothesis);
                 self.positions.hypotheses.push(at);
+                self.positions.indicators.push(indicators_at);
             }
         }
         // Looked up once per rating: a scan of the hypotheses for each of
@@ -229,6 +235,9 @@ impl<'a> Validator<'a> {
             if let Some(conflict) = self.conflict(conflict) {
                 matrix.conflicts.push(conflict);
             }
+        }
+        if let Some(judgement) = raw.judgement {
+            matrix.judgement = self.judgement(judgement, &columns);
         }
 
         if self.diagnostics.is_empty() {
@@ -273,7 +282,7 @@ impl<'a> Validator<'a> {
         &mut self,
         raw: Spanned<RawHypothesis>,
         ids: &mut HashMap<String, Range<usize>>,
-    ) -> Option<Hypothesis> {
+    ) -> Option<(Hypothesis, Vec<Location>)> {
         let span = raw.span();
         let raw = raw.into_inner();
         let id = self.id(raw.id, span.clone(), "hypothesis", ids)?;
@@ -291,7 +300,75 @@ impl<'a> Validator<'a> {
             .probability
             .and_then(|p| self.probability(p, "probability"));
         hypothesis.set_aside = self.set_aside(raw.set_aside, raw.set_aside_reason);
-        Some(hypothesis)
+        let mut indicators_at = Vec::with_capacity(raw.indicators.len());
+        for indicator in raw.indicators {
+            let at = self.at(indicator.span());
+            if let Some(indicator) = self.indicator(indicator, &hypothesis.id) {
+                hypothesis.indicators.push(indicator);
+                indicators_at.push(at);
+            }
+        }
+        Some((hypothesis, indicators_at))
+    }
+
+    /// `[[hypotheses.indicators]]`: `text` is required, `status` defaults
+    /// to open, `expected_by` is a plain date.
+    fn indicator(&mut self, raw: Spanned<RawIndicator>, hypothesis: &str) -> Option<Indicator> {
+        let span = raw.span();
+        let raw = raw.into_inner();
+        let Some(text) = raw.text else {
+            self.report(
+                span,
+                format!("an indicator of hypothesis `{hypothesis}` has no `text`"),
+            );
+            return None;
+        };
+        let mut indicator = Indicator::new(self.non_blank(text, "`text`"));
+        indicator.expected_by = raw
+            .expected_by
+            .and_then(|date| self.plain_date(date, "expected_by"));
+        indicator.status = raw.status.unwrap_or_default();
+        Some(indicator)
+    }
+
+    /// `[judgement]`: `hypothesis` must name one of the matrix's, and
+    /// `confidence` must be said (a judgement without it is not one ICD
+    /// 203 accepts).
+    fn judgement(
+        &mut self,
+        raw: Spanned<RawJudgement>,
+        columns: &HashMap<String, usize>,
+    ) -> Option<Judgement> {
+        let span = raw.span();
+        let raw = raw.into_inner();
+        let Some(hypothesis) = raw.hypothesis else {
+            self.report(
+                span,
+                "`[judgement]` needs `hypothesis`, the id of the hypothesis judged most likely",
+            );
+            return None;
+        };
+        if !columns.contains_key(hypothesis.get_ref()) {
+            let message = format!(
+                "`[judgement]` names `{}`, which is not a hypothesis in this matrix",
+                hypothesis.get_ref()
+            );
+            self.report(hypothesis.span(), message);
+            return None;
+        }
+        let Some(confidence) = raw.confidence else {
+            self.report(
+                span,
+                "`[judgement]` needs `confidence` (low, moderate or high)",
+            );
+            return None;
+        };
+        Some(Judgement {
+            hypothesis: hypothesis.into_inner(),
+            confidence,
+            estimate: raw.estimate,
+            rationale: raw.rationale,
+        })
     }
 
     fn evidence(
@@ -317,7 +394,7 @@ impl<'a> Validator<'a> {
         evidence.kind = raw.kind.unwrap_or_default();
         evidence.credibility = raw.credibility.unwrap_or_default();
         evidence.relevance = raw.relevance.unwrap_or_default();
-        evidence.date = raw.date.and_then(|date| self.date(date));
+        evidence.date = raw.date.and_then(|date| self.plain_date(date, "date"));
         evidence.notes = raw.notes;
         evidence.set_aside = self.set_aside(raw.set_aside, raw.set_aside_reason);
         let source_at = raw.source.as_ref().map(|source| self.at(source.span()));
@@ -511,7 +588,7 @@ impl<'a> Validator<'a> {
         converted
     }
 
-    fn date(&mut self, value: Spanned<Datetime>) -> Option<NaiveDate> {
+    fn plain_date(&mut self, value: Spanned<Datetime>, key: &str) -> Option<NaiveDate> {
         let span = value.span();
         let datetime = value.into_inner();
         let date = match (datetime.date, datetime.time, datetime.offset) {
@@ -519,7 +596,10 @@ impl<'a> Validator<'a> {
             _ => None,
         };
         if date.is_none() {
-            self.report(span, "`date` must be a plain date, such as 2024-09-06");
+            self.report(
+                span,
+                format!("`{key}` must be a plain date, such as 2024-09-06"),
+            );
         }
         date
     }

@@ -26,8 +26,8 @@ pub use load::{
 pub use location::Location;
 pub use lock::{LockError, MatrixLock, lock_matrix, lock_path};
 pub use recovery::{
-    Recovery, fingerprint, read_recovery, recovery_contents, recovery_path, remove_recovery,
-    write_recovery,
+    Recovery, RecoveryCopy, fingerprint, read_recovery, recovery_contents, recovery_path,
+    remove_recovery, write_recovery,
 };
 pub use save::{MatrixWriter, matrix_to_toml};
 

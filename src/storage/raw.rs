@@ -14,7 +14,7 @@ use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 use toml::value::Datetime;
 
-use crate::model::{EvidenceKind, Level, Rating};
+use crate::model::{Confidence, Estimative, EvidenceKind, IndicatorStatus, Level, Rating};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -35,6 +35,31 @@ pub struct RawMatrix {
     pub evidence: Vec<Spanned<RawEvidence>>,
     #[serde(default)]
     pub conflicts: Vec<Spanned<RawConflict>>,
+    /// `[judgement]`: the analyst's own conclusion (issue 11).
+    pub judgement: Option<Spanned<RawJudgement>>,
+}
+
+/// `[judgement]`: the hypothesis the analyst judges most likely, with
+/// confidence, ICD 203 words and a rationale.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawJudgement {
+    pub hypothesis: Option<Spanned<String>>,
+    #[serde(default, deserialize_with = "word")]
+    pub confidence: Option<Confidence>,
+    #[serde(default, deserialize_with = "word")]
+    pub estimate: Option<Estimative>,
+    pub rationale: Option<String>,
+}
+
+/// `[[hypotheses.indicators]]`: one milestone to watch.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawIndicator {
+    pub text: Option<Spanned<String>>,
+    pub expected_by: Option<Spanned<Datetime>>,
+    #[serde(default, deserialize_with = "word")]
+    pub status: Option<IndicatorStatus>,
 }
 
 /// A field a merge left with two values (see `crate::merge`).
@@ -61,6 +86,9 @@ pub struct RawHypothesis {
     /// Set aside: kept but left out of the ranking (see `SetAside`).
     pub set_aside: Option<Spanned<bool>>,
     pub set_aside_reason: Option<Spanned<String>>,
+    /// Indicators to watch (Heuer's step 8).
+    #[serde(default)]
+    pub indicators: Vec<Spanned<RawIndicator>>,
 }
 
 /// `[probability]`.

@@ -4,15 +4,16 @@
 //! that it is stable across crate versions: top-level keys, then one
 //! `[[hypotheses]]` table each, then one `[[evidence]]` table each with its
 //! ratings inline (keyed by hypothesis id, in column order) and its passage
-//! as `[evidence.source]`. Values are encoded by `toml_edit`, which knows
-//! TOML's escaping rules. The same matrix always gives the same bytes.
+//! as `[evidence.source]`; a `[judgement]` before the hypotheses, each
+//! hypothesis' indicators as `[[hypotheses.indicators]]` under it. Values
+//! are encoded by `toml_edit`, which knows TOML's escaping rules. The same matrix always gives the same bytes.
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 
 use super::SCHEMA;
-use crate::model::{Evidence, Matrix, MergeConflict, SetAside};
+use crate::model::{Evidence, Indicator, Judgement, Matrix, MergeConflict, SetAside};
 
 /// The file text of `matrix`.
 pub fn matrix_to_toml(matrix: &Matrix) -> String {
@@ -40,11 +41,22 @@ pub struct MatrixWriter {
     generation: u64,
     /// The size of the last text, to reserve the next one at once.
     last_len: usize,
+    /// It has written once.
+    primed: bool,
 }
 
 impl MatrixWriter {
+    /// Writes `matrix` once, if nothing has been written yet, so that the
+    /// first real write formats only what changed after this.
+    pub fn prime(&mut self, matrix: &Matrix) {
+        if !self.primed {
+            self.write(matrix);
+        }
+    }
+
     /// The file text of `matrix`.
     pub fn write(&mut self, matrix: &Matrix) -> String {
+        self.primed = true;
         let columns = matrix.hypotheses().iter().map(|h| &h.id);
         if !columns.clone().eq(self.columns.iter()) {
             self.columns = columns.cloned().collect();
@@ -123,6 +135,13 @@ fn write_head(out: &mut String, matrix: &Matrix) {
         }
         out.push_str(" }\n");
     }
+    // A judgement whose hypothesis was deleted is not written: the file
+    // would no longer load (undoing the deletion before saving keeps it).
+    if let Some(judgement) = &matrix.judgement
+        && matrix.hypothesis_index(&judgement.hypothesis).is_some()
+    {
+        write_judgement(out, judgement);
+    }
     for hypothesis in matrix.hypotheses() {
         out.push_str("\n[[hypotheses]]\n");
         string(out, "id", &hypothesis.id);
@@ -135,6 +154,9 @@ fn write_head(out: &mut String, matrix: &Matrix) {
             line(out, "probability", &number(probability.value()));
         }
         set_aside(out, &hypothesis.set_aside);
+        for indicator in &hypothesis.indicators {
+            write_indicator(out, indicator);
+        }
     }
 }
 
@@ -179,6 +201,27 @@ fn write_evidence(out: &mut String, matrix: &Matrix, evidence: &Evidence) {
         line(out, "end", &source.end.to_string());
         string(out, "quote", &source.quote);
     }
+}
+
+/// `[judgement]`, a top-level table, so written before the arrays of tables.
+fn write_judgement(out: &mut String, judgement: &Judgement) {
+    out.push_str("\n[judgement]\n");
+    string(out, "hypothesis", &judgement.hypothesis);
+    string(out, "confidence", judgement.confidence.word());
+    if let Some(estimate) = judgement.estimate {
+        string(out, "estimate", estimate.word());
+    }
+    optional_string(out, "rationale", judgement.rationale.as_deref());
+}
+
+/// One `[[hypotheses.indicators]]` table, under the hypothesis just written.
+fn write_indicator(out: &mut String, indicator: &Indicator) {
+    out.push_str("\n[[hypotheses.indicators]]\n");
+    string(out, "text", &indicator.text);
+    if let Some(by) = indicator.expected_by {
+        line(out, "expected_by", &by.format("%Y-%m-%d").to_string());
+    }
+    string(out, "status", indicator.status.word());
 }
 
 /// Merge conflicts stay in the file until resolved; their values are kept
@@ -276,7 +319,8 @@ mod tests {
         ) {
             let mut writer = MatrixWriter::default();
             let mut history = History::default();
-            prop_assert_eq!(writer.write(&matrix), matrix_to_toml(&matrix));
+            writer.prime(&matrix);
+            writer.prime(&matrix);
             for (serial, step) in steps.iter().enumerate() {
                 session::replay(&mut matrix, &mut history, step, serial);
                 prop_assert_eq!(writer.write(&matrix), matrix_to_toml(&matrix), "after {:?}", step);

@@ -234,3 +234,73 @@ proptest! {
         prop_assert_eq!(matrix_to_toml(&reloaded), text);
     }
 }
+
+#[test]
+fn indicators_and_the_judgement_keep_their_layout_through_a_save() {
+    let text = "schema = 1\ntitle = \"t\"\n\n[judgement]\nhypothesis = \"H2\"\nconfidence = \"moderate\"\nestimate = \"likely\"\nrationale = \"the convoy moved\"\n\n[[hypotheses]]\nid = \"H1\"\ntitle = \"one\"\n\n[[hypotheses.indicators]]\ntext = \"troops leave the border\"\nexpected_by = 2027-01-15\nstatus = \"open\"\n\n[[hypotheses.indicators]]\ntext = \"talks resume\"\nstatus = \"not observed\"\n\n[[hypotheses]]\nid = \"H2\"\ntitle = \"two\"\n";
+    let matrix = matrix_from_str(text).unwrap();
+    let indicators = &matrix.hypotheses()[0].indicators;
+    assert_eq!(indicators.len(), 2);
+    assert_eq!(indicators[0].expected_by, "2027-01-15".parse().ok());
+    assert_eq!(
+        indicators[1].status,
+        crate::model::IndicatorStatus::NotObserved
+    );
+    let judgement = matrix.judgement.as_ref().unwrap();
+    assert_eq!(judgement.hypothesis, "H2");
+    assert_eq!(judgement.confidence, crate::model::Confidence::Moderate);
+    assert_eq!(judgement.estimate, Some(crate::model::Estimative::Likely));
+    assert_eq!(matrix_to_toml(&matrix), text);
+    // A file without either loads as before: no judgement, no indicators.
+    let plain = matrix_from_str(&format!(
+        "{HEADER}\n[[hypotheses]]\nid = \"H1\"\ntitle = \"one\"\n"
+    ))
+    .unwrap();
+    assert!(plain.judgement.is_none() && plain.hypotheses()[0].indicators.is_empty());
+}
+
+#[test]
+fn bad_indicators_and_judgements_are_refused_where_they_stand() {
+    let text = format!(
+        "{HEADER}\n[judgement]\nhypothesis = \"H9\"\nconfidence = \"moderate\"\n\n[[hypotheses]]\nid = \"H1\"\ntitle = \"one\"\n\n[[hypotheses.indicators]]\ntext = \"x\"\nexpected_by = 2027-01-15T10:00:00Z\n"
+    );
+    assert_eq!(
+        errors(&text),
+        [
+            "5:14: `[judgement]` names `H9`, which is not a hypothesis in this matrix",
+            "14:15: `expected_by` must be a plain date, such as 2024-09-06"
+        ]
+    );
+    let text = format!(
+        "{HEADER}\n[[hypotheses]]\nid = \"H1\"\ntitle = \"one\"\n\n[[hypotheses.indicators]]\ntext = \"x\"\nstatus = \"seen\"\n"
+    );
+    assert_eq!(
+        errors(&text),
+        ["10:10: unknown indicator status `seen` (expected open, observed or not observed)"]
+    );
+    let text = format!(
+        "{HEADER}\n[[hypotheses]]\nid = \"H1\"\ntitle = \"one\"\n\n[[hypotheses.indicators]]\ntext = \"x\"\nwhen = 2027-01-01\n"
+    );
+    let found = errors(&text);
+    assert!(
+        found.len() == 1 && found[0].starts_with("10:1: unknown field `when`"),
+        "{found:?}"
+    );
+    let text = format!(
+        "{HEADER}\n[judgement]\nhypothesis = \"H1\"\n\n[[hypotheses]]\nid = \"H1\"\ntitle = \"one\"\n"
+    );
+    assert_eq!(
+        errors(&text),
+        ["4:1: `[judgement]` needs `confidence` (low, moderate or high)"]
+    );
+}
+
+#[test]
+fn a_judgement_on_a_deleted_hypothesis_is_not_saved_so_the_file_still_loads() {
+    let text = "schema = 1\ntitle = \"t\"\n\n[judgement]\nhypothesis = \"H2\"\nconfidence = \"low\"\n\n[[hypotheses]]\nid = \"H1\"\ntitle = \"one\"\n\n[[hypotheses]]\nid = \"H2\"\ntitle = \"two\"\n";
+    let mut matrix = matrix_from_str(text).unwrap();
+    matrix.remove_hypothesis(1);
+    let saved = matrix_to_toml(&matrix);
+    assert!(!saved.contains("[judgement]"), "{saved}");
+    assert!(matrix_from_str(&saved).unwrap().judgement.is_none());
+}

@@ -6,8 +6,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use proptest::prelude::*;
 
 use crate::model::{
-    Evidence, EvidenceKind, Hypothesis, Level, LikelihoodOverrides, Matrix, Passage, Probability,
-    Rating,
+    Confidence, Estimative, Evidence, EvidenceKind, Hypothesis, Indicator, IndicatorStatus,
+    Judgement, Level, LikelihoodOverrides, Matrix, Passage, Probability, Rating,
 };
 
 /// Text that exercises escaping: quotes, backslashes, newlines, control
@@ -97,21 +97,34 @@ pub fn arbitrary_matrix() -> impl Strategy<Value = Matrix> {
                     proptest::option::of(awkward_text()),
                     probability(),
                     probability(),
+                    proptest::collection::vec(indicator(), 0..3),
                 ),
                 columns,
             ),
             proptest::collection::vec(evidence(columns), 0..12),
             (proptest::option::of(any::<bool>()), likelihood_overrides()),
+            proptest::option::of(judgement(columns)),
         )
             .prop_map(
-                |(title, question, analyst, created, updated, hypotheses, rows, settings)| {
+                |(
+                    title,
+                    question,
+                    analyst,
+                    created,
+                    updated,
+                    hypotheses,
+                    rows,
+                    settings,
+                    judgement,
+                )| {
                     let mut matrix = Matrix::new(non_blank(title));
                     matrix.question = question;
                     matrix.analyst = analyst;
                     matrix.created = created;
                     matrix.updated = updated;
                     (matrix.exhaustive, matrix.likelihood) = settings;
-                    for (n, (title, description, prior, probability)) in
+                    matrix.judgement = judgement.flatten();
+                    for (n, (title, description, prior, probability, indicators)) in
                         hypotheses.into_iter().enumerate()
                     {
                         let mut hypothesis =
@@ -119,6 +132,7 @@ pub fn arbitrary_matrix() -> impl Strategy<Value = Matrix> {
                         hypothesis.description = description;
                         hypothesis.prior = prior;
                         hypothesis.probability = probability;
+                        hypothesis.indicators = indicators;
                         matrix.push_hypothesis(hypothesis);
                     }
                     for (n, (summary, mut evidence, ratings)) in rows.into_iter().enumerate() {
@@ -133,6 +147,38 @@ pub fn arbitrary_matrix() -> impl Strategy<Value = Matrix> {
                 },
             )
     })
+}
+
+fn indicator() -> impl Strategy<Value = Indicator> {
+    (
+        awkward_text(),
+        proptest::option::of((1900i32..2100, 1u32..=12, 1u32..=28)),
+        proptest::sample::select(IndicatorStatus::ALL.to_vec()),
+    )
+        .prop_map(|(text, by, status)| Indicator {
+            text: non_blank(text),
+            expected_by: by.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)),
+            status,
+        })
+}
+
+/// A judgement on one of `columns` hypotheses (`None` when there are none
+/// to judge).
+fn judgement(columns: usize) -> impl Strategy<Value = Option<Judgement>> {
+    (
+        0..columns.max(1),
+        proptest::sample::select(Confidence::ALL.to_vec()),
+        proptest::option::of(proptest::sample::select(Estimative::ALL.to_vec())),
+        proptest::option::of(awkward_text()),
+    )
+        .prop_map(move |(column, confidence, estimate, rationale)| {
+            (columns > 0).then(|| Judgement {
+                hypothesis: format!("H{}", column + 1),
+                confidence,
+                estimate,
+                rationale,
+            })
+        })
 }
 
 /// A probability as a file may hold one: awkward decimals, 0 and 1.

@@ -16,6 +16,7 @@ use crossterm::execute;
 use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
+use super::document_reader::DocumentReader;
 use super::effects::perform;
 use super::input::msg_for_event;
 use super::library_scanner::LibraryScanner;
@@ -56,6 +57,7 @@ pub fn run(startup: Startup) -> anyhow::Result<()> {
         workers: Workers {
             writer: RecoveryWriter::start(),
             scanner: LibraryScanner::start(startup.workspace.clone()),
+            documents: DocumentReader::start(startup.workspace.clone()),
         },
         signal: watch_signals()?,
     };
@@ -100,6 +102,8 @@ struct Workers {
     writer: RecoveryWriter,
     /// Lists the library: word counts, matrix summaries.
     scanner: LibraryScanner,
+    /// Reads documents for the reader, first screen first.
+    documents: DocumentReader,
 }
 
 impl Workers {
@@ -110,6 +114,8 @@ impl Workers {
             self.writer.send(effect)
         } else if LibraryScanner::takes(&effect) {
             self.scanner.send(effect)
+        } else if DocumentReader::takes(&effect) {
+            self.documents.send(effect, FIRST_SCREEN_WAIT)
         } else {
             Some(perform(effect, workspace))
         }
@@ -119,9 +125,28 @@ impl Workers {
     fn results(&self) -> Vec<Msg> {
         let mut messages = self.writer.results();
         messages.extend(self.scanner.results());
+        messages.extend(self.documents.results());
         messages
     }
+
+    /// How long to wait for an event: a tick, or less while a document is
+    /// being read, so its whole text replaces the first chunk promptly.
+    fn wait(&self) -> Duration {
+        if self.documents.busy() {
+            READING_TICK
+        } else {
+            TICK
+        }
+    }
 }
+
+/// How long the loop waits for the first chunk of a document it asked for,
+/// so its first screen is the next frame; a disk slower than this shows
+/// it a frame or a few later instead.
+const FIRST_SCREEN_WAIT: Duration = Duration::from_millis(50);
+
+/// How long to wait for an event while a document is being read.
+const READING_TICK: Duration = Duration::from_millis(10);
 
 /// The first frame waits for nothing that grows with the files: the
 /// library is listed from the documents' heads, the matrix given to `ach
@@ -157,13 +182,20 @@ fn event_loop(
     while !state.quitting && world.signal.load(Ordering::SeqCst) == 0 {
         terminal.draw(|frame| draw(frame, state))?;
         let mut messages = world.workers.results();
-        if event::poll(TICK)? {
+        let keyed = event::poll(world.workers.wait())?;
+        if keyed {
             messages.extend(msg_for_event(state, &event::read()?));
+        }
+        apply(state, messages, Some(&world.workers));
+        // A key's frame comes before the tick's work: the recovery copy
+        // of a large matrix (10 ms at 100 x 20,000) then never stands
+        // between a key and what it does on screen.
+        if keyed && !state.quitting {
+            terminal.draw(|frame| draw(frame, state))?;
         }
         // Time passes whether or not a key came: the recovery file is
         // written on ticks, also while the analyst keeps typing.
-        messages.push(Msg::Tick);
-        apply(state, messages, Some(&world.workers));
+        apply(state, [Msg::Tick], Some(&world.workers));
     }
     Ok(())
 }

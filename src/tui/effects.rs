@@ -8,7 +8,7 @@ use super::msg::{
     Effect, ExportFailure, Imported, LoadedMatrix, Msg, SaveFailure, SaveMode, SavedFile,
 };
 use crate::document::load_document;
-use crate::export::{ExportContext, export};
+use crate::export::ExportContext;
 use crate::storage::{
     LoadError, LockError, SaveError, create_new, fingerprint, has_comments, keep_original,
     lock_matrix, matrix_from_bytes, read_recovery, remove_recovery, write_atomically,
@@ -93,16 +93,21 @@ pub fn perform(effect: Effect, workspace: &Workspace) -> Msg {
             overwrite,
         } => {
             let context = ExportContext::new(generated).with_workspace(workspace);
-            let contents = export(&matrix, format, &context);
-            let result = if overwrite {
-                write_atomically(&path, contents.as_bytes())
-                    .map_err(|e| ExportFailure::Io(e.to_string()))
-            } else {
-                create_new(&path, contents.as_bytes()).map_err(|error| match error {
-                    SaveError::AlreadyExists { .. } => ExportFailure::Exists,
-                    other => ExportFailure::Io(other.to_string()),
-                })
-            };
+            let result = format
+                .render(&matrix, &context)
+                .map_err(ExportFailure::Io)
+                .and_then(|rendered| {
+                    let written = if overwrite {
+                        write_atomically(&path, &rendered.bytes)
+                            .map_err(|e| ExportFailure::Io(e.to_string()))
+                    } else {
+                        create_new(&path, &rendered.bytes).map_err(|error| match error {
+                            SaveError::AlreadyExists { .. } => ExportFailure::Exists,
+                            other => ExportFailure::Io(other.to_string()),
+                        })
+                    };
+                    written.map(|()| rendered.lost)
+                });
             Msg::Exported {
                 format,
                 path,
@@ -186,7 +191,13 @@ fn keep_commented_original(path: &Path, current: Option<&[u8]>) -> Result<(), Sa
     }
 }
 
+/// Whether the bytes of a matrix file hold a TOML comment.
 fn comments_in(bytes: &[u8]) -> bool {
+    // No `#` at all, no comment: most files, found without checking the
+    // bytes as text first.
+    if memchr::memchr(b'#', bytes).is_none() {
+        return false;
+    }
     match std::str::from_utf8(bytes) {
         Ok(text) => has_comments(text),
         Err(_) => has_comments(&String::from_utf8_lossy(bytes)),

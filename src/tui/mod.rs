@@ -7,6 +7,7 @@
 
 pub mod action;
 pub mod app;
+pub mod document_reader;
 pub mod effects;
 pub mod forms;
 pub mod health_text;

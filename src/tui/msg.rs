@@ -8,9 +8,9 @@ use tui_input::InputRequest;
 
 use super::action::Action;
 use crate::document::Document;
-use crate::export::Format;
+use crate::export::Target;
 use crate::model::{Matrix, Passage};
-use crate::storage::{LoadError, MatrixLock, Recovery};
+use crate::storage::{LoadError, MatrixLock, Recovery, RecoveryCopy};
 use crate::workspace::Library;
 
 /// Something that happened: a key's action, typing, the mouse, the
@@ -80,9 +80,11 @@ pub enum Msg {
     /// has waited a quarter of a second for one.
     Tick,
     Exported {
-        format: Format,
+        format: Target,
         path: PathBuf,
-        result: Result<(), ExportFailure>,
+        /// What the format could not hold (an `.achz` project: relevance,
+        /// descriptions), when it was written.
+        result: Result<Vec<String>, ExportFailure>,
     },
     /// The line a passage starts on, found in its document.
     PassageLocated {
@@ -146,7 +148,7 @@ pub enum Effect {
         path: PathBuf,
         /// The open matrix's revision the copy holds.
         revision: u64,
-        recovery: Box<Recovery>,
+        recovery: Box<RecoveryCopy>,
     },
     /// Remove the recovery file of the matrix at `path`.
     RemoveRecovery(PathBuf),
@@ -155,7 +157,7 @@ pub enum Effect {
     /// passages' documents for their line numbers, so it runs here.
     Export {
         matrix: Box<Matrix>,
-        format: Format,
+        format: Target,
         path: PathBuf,
         generated: NaiveDate,
         overwrite: bool,

@@ -85,17 +85,17 @@ impl RecoveryWriter {
 mod tests {
     use super::*;
     use crate::model::Matrix;
-    use crate::storage::{Recovery, read_recovery, recovery_path};
+    use crate::storage::{RecoveryCopy, matrix_to_toml, read_recovery, recovery_path};
 
     fn write(path: &std::path::Path, revision: u64, title: &str) -> Effect {
         Effect::WriteRecovery {
             path: path.to_owned(),
             revision,
-            recovery: Box::new(Recovery {
+            recovery: Box::new(RecoveryCopy {
                 written: chrono::DateTime::from_timestamp(1_770_000_000, 0).unwrap(),
                 edits: 1,
                 base: None,
-                matrix: Matrix::new(title),
+                matrix: matrix_to_toml(&Matrix::new(title)),
             }),
         }
     }

@@ -1,6 +1,7 @@
 //! End to end: the real `ach` binary in a pseudo-terminal, keys in, screen
 //! text out (through a vt100 emulator), files checked on disk.
 
+mod big_document;
 mod conflicts;
 #[cfg(unix)]
 mod hostile;

@@ -51,11 +51,18 @@ fn a_rebound_key_works_and_help_shows_it() {
     // The hints and the help are the keys in force.
     ach.send("?");
     ach.wait_for("show or hide this help");
+    // The help may be on screen only in part yet: wait for its undo line.
+    let undo_line = |help: &str| {
+        help.lines()
+            .find(|line| line.contains(" undo ") && !line.contains("redo"))
+            .map(str::to_owned)
+    };
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while undo_line(&ach.contents()).is_none() && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
     let help = ach.contents();
-    let undo_line = help
-        .lines()
-        .find(|line| line.contains(" undo ") && !line.contains("redo"))
-        .unwrap_or_else(|| panic!("no undo line in help:\n{help}"));
+    let undo_line = undo_line(&help).unwrap_or_else(|| panic!("no undo line in help:\n{help}"));
     assert!(undo_line.contains('U'), "{undo_line}");
     assert!(!undo_line.contains("Ctrl-z"), "{undo_line}");
 }

@@ -3,6 +3,7 @@
 
 mod conflicts;
 mod defects;
+mod export_menu;
 mod fields;
 mod health;
 mod hostile;
@@ -11,6 +12,7 @@ mod keys;
 mod library_refresh;
 mod passages;
 mod probability;
+mod reading;
 mod safety;
 mod screens;
 mod sensitivity;

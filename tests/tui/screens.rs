@@ -2,6 +2,9 @@
 
 use insta::assert_snapshot;
 
+use ach_workbench::tui::forms::FormPurpose;
+use ach_workbench::tui::state::Popup;
+
 use super::support::{Bench, style_mask};
 
 const ATTACK: &str = "hypotheses/azerbaijan-armenia-attack.toml";
@@ -138,4 +141,60 @@ fn no_leader_until_evidence_bears_then_ties_and_unrated_columns_show() {
     let screen = bench.screen();
     assert!(screen.contains("1= ★        1= ★"), "{screen}");
     assert!(screen.contains("1?"), "{screen}");
+}
+
+#[test]
+fn the_attach_form_leaves_the_passage_in_sight_at_80x24() {
+    // Issue 8 item 11: the form covered the passage being attached. A
+    // sentence near the top of the reader or lower down stays wholly in
+    // sight beside the form; of a passage too tall for the space the form
+    // leaves, its last lines do.
+    for (keys, whole) in [("jjjjvl", false), ("", true), ("jjjjjjjjjjjjjj", true)] {
+        let mut bench = Bench::new(80, 24);
+        bench.open_matrix(ATTACK);
+        bench.open_document("seeds/003_ce3d3e394238d710.txt");
+        bench.keys(keys);
+        bench.keys("a");
+        let screen = bench.screen();
+        assert!(screen.contains("Attach passage as evidence"), "{screen}");
+        let Some(Popup::Form(form)) = bench.state.popups.last() else {
+            panic!("the attach form");
+        };
+        let FormPurpose::Attach(passage) = &form.purpose else {
+            panic!("an attach form");
+        };
+        let open = bench.state.reader.document.as_ref().unwrap();
+        let area = ach_workbench::tui::view::areas(&bench.state)
+            .reader
+            .unwrap();
+        let text = ach_workbench::tui::view::reader_text_area(area);
+        let rows: Vec<&str> = screen.lines().collect();
+        // For each of the passage's lines in the reader: is its text on
+        // its row, or is the form over it?
+        let seen: Vec<bool> = open
+            .visible
+            .iter()
+            .enumerate()
+            .filter(|(_, line)| line.bytes.start < passage.end && passage.start < line.bytes.end)
+            .map(|(n, line)| {
+                let words: String = open.document.text()[line.shown.clone()]
+                    .chars()
+                    .take(12)
+                    .collect();
+                rows[usize::from(text.y) + n].contains(words.trim())
+            })
+            .collect();
+        assert!(!seen.is_empty(), "the passage is in the reader:\n{screen}");
+        if whole {
+            assert!(seen.iter().all(|&s| s), "{keys}: covered:\n{screen}");
+        } else {
+            assert!(
+                seen.last() == Some(&true),
+                "{keys}: its end covered:\n{screen}"
+            );
+        }
+        if keys == "jjjjvl" {
+            assert_snapshot!(bench.terminal().backend());
+        }
+    }
 }

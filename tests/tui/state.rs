@@ -318,9 +318,9 @@ fn enter_on_a_sourced_item_shows_its_passage_selected() {
 fn library_filter_narrows_and_opens() {
     let mut bench = Bench::new(100, 30);
     bench.keys("/");
-    bench.type_text("iran esc");
+    bench.type_text("escalation");
     assert!(bench.state.library.filtering);
-    // The escalation matrix and document, best first.
+    // The escalation matrix and document, in library order.
     let titles = entry_paths(&bench);
     assert_eq!(
         titles[..2],
@@ -572,7 +572,8 @@ fn exporting_writes_beside_the_matrix_and_asks_before_replacing() {
     bench.keys("Xj<Enter>y");
     assert_ne!(read(&html), first, "y replaces it");
     // The other formats land beside it under their own names.
-    bench.keys("X<Enter>XG<Enter>");
+    // Markdown is first, the brief fifth.
+    bench.keys("X<Enter>Xjjjj<Enter>");
     assert!(
         bench
             .path("hypotheses/azerbaijan-armenia-attack.md")

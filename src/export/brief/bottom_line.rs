@@ -71,6 +71,19 @@ pub(in crate::export) fn paragraphs(
     escape: Escape,
     see_below: &str,
 ) -> Vec<String> {
+    let mut out = computed(report, changes, escape, see_below);
+    // The analyst's own judgement last, held against what came before.
+    out.extend(super::judgement::judgement_paragraph(report, escape));
+    out
+}
+
+/// What the matrix itself says: the paragraphs before the judgement.
+fn computed(
+    report: &Report<'_>,
+    changes: &[LeadChange],
+    escape: Escape,
+    see_below: &str,
+) -> Vec<String> {
     let names = Names { report, escape };
     let hypotheses = report.hypotheses().len();
     let scores = &report.scores;

@@ -163,6 +163,34 @@ pub fn sensitivity_without_fragile(matrix: &Matrix, scores: &Scores) -> Sensitiv
     }
 }
 
+/// The least weighted inconsistency an item must hold against some
+/// hypothesis for its removal to be able to change the leader set, when one
+/// hypothesis leads alone on inconsistency by more than the tier tolerance;
+/// `None` when the lead is shared or nothing leads (then every item is
+/// asked).
+///
+/// Removing an item lowers each sum by that item's points, never raises
+/// it. If the leader ℓ is lowest by a gap G and no sum falls by as much as
+/// G less twice the reach of a tier, every other hypothesis stays more than
+/// a tier's reach above ℓ, so ℓ alone is still the first tier, and (having
+/// another finite sum above zero) something still bears.
+fn lone_lead_room(inconsistency: &[f64], leader: &[usize]) -> Option<f64> {
+    let &[lead] = leader else {
+        return None;
+    };
+    let reach = TOLERANCE * inconsistency.len() as f64;
+    let least = inconsistency[lead];
+    let gap = inconsistency
+        .iter()
+        .enumerate()
+        .filter(|&(column, _)| column != lead)
+        .map(|(_, &value)| value - least)
+        .fold(f64::INFINITY, f64::min);
+    // Rounding in the subtractions is allowed for with room to spare.
+    let slack = 2.0 * reach + 16.0 * f64::EPSILON * (least.abs() + gap.abs());
+    (gap.is_finite() && gap > slack).then_some(gap - slack)
+}
+
 /// The fragile cells of the item at `row`, in column order: O(hypotheses)
 /// for the sums, then only the cells within reach of the lead re-ranked.
 pub fn fragile_in_row(matrix: &Matrix, scores: &Scores, row: usize) -> Vec<FragileCell> {
@@ -179,6 +207,9 @@ struct Context {
     leader: Vec<usize>,
     anchors: Anchors,
     cells: CellTable,
+    /// How much an item's weighted inconsistency may be, at most, for its
+    /// removal to leave a lone leader leading: see [`lone_lead_room`].
+    lone_lead_room: Option<f64>,
 }
 
 impl Context {
@@ -187,6 +218,7 @@ impl Context {
         let leader = leader_set_of(&inconsistency, &consistency);
         let anchors = Anchors::new(&inconsistency, &consistency, &leader, &scores.ranked);
         Context {
+            lone_lead_room: lone_lead_room(&inconsistency, &leader),
             inconsistency,
             consistency,
             leader,
@@ -213,6 +245,7 @@ impl Context {
         let columns = self.inconsistency.len();
         // Leave-one-out: subtract this item's contributions.
         let mut bears = false;
+        let mut most = 0.0f64;
         for (column, &cell) in ratings.iter().enumerate().take(columns) {
             let points = self.cells.get(cell);
             let (di, dc) = (
@@ -220,10 +253,14 @@ impl Context {
                 weight * points.consistency_factor,
             );
             bears |= di != 0.0 || dc != 0.0;
+            most = most.max(di);
             scratch.0[column] = self.inconsistency[column] - di;
             scratch.1[column] = self.consistency[column] - dc;
         }
-        let without = bears
+        // Most items cannot unseat a lone leader far ahead: the leader set
+        // is then asked for only where it could change.
+        let could_change = self.lone_lead_room.is_none_or(|room| most >= room);
+        let without = (bears && could_change)
             .then(|| leader_set_of(&scratch.0, &scratch.1))
             .filter(|without| *without != self.leader);
         let touched = ratings.len().min(columns);

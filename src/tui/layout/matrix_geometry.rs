@@ -61,6 +61,22 @@ impl MatrixGeometry {
     /// not; shown, they take two lines from the detail area and the rest
     /// from the evidence rows.
     pub fn with_probability(inner: Rect, hypotheses: &[Hypothesis], probability: bool) -> Self {
+        // Worked out once per pane size and set of titles: the search for
+        // the column width wraps every title several times, which at 100
+        // hypotheses was most of a cursor move's frame, and a frame asks
+        // for the geometry more than once.
+        let key = (inner, probability, titles_fingerprint(hypotheses));
+        if let Some((last, geometry)) = LAST.get()
+            && last == key
+        {
+            return geometry;
+        }
+        let geometry = Self::work_out(inner, hypotheses, probability);
+        LAST.set(Some((key, geometry)));
+        geometry
+    }
+
+    fn work_out(inner: Rect, hypotheses: &[Hypothesis], probability: bool) -> Self {
         let count = hypotheses.len();
         // Summaries are what the analyst reads: keep about 40% of the width
         // for them, but no more than they can use, so the hypotheses get
@@ -172,6 +188,25 @@ impl MatrixGeometry {
     }
 }
 
+thread_local! {
+    /// The last geometry worked out, with what it was worked out from.
+    static LAST: std::cell::Cell<Option<(GeometryKey, MatrixGeometry)>> =
+        const { std::cell::Cell::new(None) };
+}
+
+/// The pane's inner area, whether probabilities are shown, and the
+/// hypotheses' titles (their count and a hash of them).
+type GeometryKey = (Rect, bool, (usize, u64));
+
+fn titles_fingerprint(hypotheses: &[Hypothesis]) -> (usize, u64) {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    for hypothesis in hypotheses {
+        hasher.update(&hypothesis.title.len().to_le_bytes());
+        hasher.update(hypothesis.title.as_bytes());
+    }
+    (hypotheses.len(), hasher.digest())
+}
+
 /// A hypothesis title wrapped to a column of `width` (a space before each
 /// line, as before the ratings under it). A word longer than the column is
 /// cut with … rather than broken, so no line starts mid-word; the detail
@@ -206,6 +241,23 @@ mod tests {
         (0..count)
             .map(|n| Hypothesis::new(format!("H{n}"), title))
             .collect()
+    }
+
+    #[test]
+    fn the_kept_geometry_follows_a_changed_title() {
+        let area = Rect::new(0, 0, 200, 40);
+        let short = hypotheses(5, "A");
+        let long = hypotheses(5, "A title long enough to want the widest column there is");
+        for titles in [&short, &long, &short] {
+            assert_eq!(
+                MatrixGeometry::with_probability(area, titles, false),
+                MatrixGeometry::work_out(area, titles, false)
+            );
+        }
+        assert_ne!(
+            MatrixGeometry::new(area, &short),
+            MatrixGeometry::new(area, &long)
+        );
     }
 
     #[test]

@@ -1,12 +1,11 @@
 //! The Library pane: the workspace's documents and matrices, filtered by
 //! fuzzy matching as the analyst types.
 
-use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Config, Matcher, Utf32Str};
 use tui_input::Input;
 
 use std::path::Path;
 
+use crate::document::Finder;
 use crate::model::Matrix;
 use crate::workspace::{Library, MatrixSummary, Workspace, listed_path};
 
@@ -78,55 +77,52 @@ impl LibraryState {
     }
 
     /// Recomputes `entries` for the current filter: everything in library
-    /// order when it is empty, else the fuzzy matches, best first.
+    /// order when it is empty, else the entries whose title or path holds
+    /// it, in library order. The filter matches as the reader's `/` search
+    /// does (one matcher for every search in the workbench): the text
+    /// literally, smart case, any run of whitespace as a space.
     pub fn refilter(&mut self) {
         let all = (0..self.library.matrices.len())
             .map(Entry::Matrix)
             .chain((0..self.library.documents.len()).map(Entry::Document))
             .chain((0..self.library.skipped.len()).map(Entry::Skipped));
-        // Whitespace as the reader's search treats it: any run is a space.
-        let query = crate::document::spaces_as_one(self.filter.value().trim()).into_owned();
-        let query = query.as_str();
-        if query.is_empty() {
-            self.entries = all.collect();
-        } else {
-            let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
-            let mut matcher = Matcher::new(Config::DEFAULT.match_paths());
-            let mut buffer = Vec::new();
-            let mut scored: Vec<(u32, Entry)> = all
-                .filter_map(|entry| {
-                    let haystack = self.haystack(entry);
-                    let haystack = crate::document::spaces_as_one(&haystack);
-                    let text = Utf32Str::new(&haystack, &mut buffer);
-                    pattern
-                        .score(text, &mut matcher)
-                        .map(|score| (score, entry))
-                })
-                .collect();
-            // Stable: equal scores keep library order.
-            scored.sort_by_key(|&(score, _)| std::cmp::Reverse(score));
-            self.entries = scored.into_iter().map(|(_, entry)| entry).collect();
+        let query = self.filter.value().trim();
+        // A query too long for the matcher matches nothing.
+        match Finder::new(query) {
+            _ if query.is_empty() => self.entries = all.collect(),
+            Ok(finder) => {
+                self.entries = all
+                    .filter(|&entry| finder.is_in(&self.haystack(entry)))
+                    .collect();
+            }
+            Err(_) => self.entries.clear(),
         }
         self.selected = self.selected.min(self.entries.len().saturating_sub(1));
     }
 
-    /// What the filter matches an entry against: its title and path.
+    /// What the filter matches an entry against: its title, its path, and
+    /// the words of its path (`azerbaijan-armenia-attack.toml` also as
+    /// `azerbaijan armenia attack toml`, so "armenia attack" finds it).
     fn haystack(&self, entry: Entry) -> String {
-        match entry {
+        let (title, path) = match entry {
             Entry::Matrix(i) => {
                 let matrix = &self.library.matrices[i];
                 let title = match &matrix.summary {
                     Some(Ok(summary)) => summary.title.as_str(),
                     _ => "",
                 };
-                format!("{title} {}", matrix.path)
+                (title, &matrix.path)
             }
             Entry::Document(i) => {
                 let document = &self.library.documents[i];
-                format!("{} {}", document.title, document.path)
+                (document.title.as_str(), &document.path)
             }
-            Entry::Skipped(i) => self.library.skipped[i].path.clone(),
-        }
+            Entry::Skipped(i) => ("", &self.library.skipped[i].path),
+        };
+        let words = path.replace(['-', '_', '.', '/'], " ");
+        // A line break between the parts: a query never runs from one into
+        // the next.
+        format!("{title}\n\n{path}\n\n{words}")
     }
 }
 
@@ -173,15 +169,32 @@ mod tests {
     }
 
     #[test]
-    fn fuzzy_filter_keeps_only_matches() {
+    fn the_filter_keeps_the_entries_holding_its_text_in_library_order() {
         let mut state = LibraryState::from(library());
-        state.filter = Input::new("iran esc".into());
-        state.refilter();
-        assert_eq!(state.entries, [Entry::Document(1)]);
-        state.filter = Input::new("azrbjn".into());
-        state.refilter();
-        assert!(state.entries.contains(&Entry::Document(0)));
-        assert!(state.entries.contains(&Entry::Matrix(0)));
-        assert!(!state.entries.contains(&Entry::Document(1)));
+        let filtered = |state: &mut LibraryState, query: &str| {
+            state.filter = Input::new(query.into());
+            state.refilter();
+            state.entries.clone()
+        };
+        assert_eq!(filtered(&mut state, "iran esc"), [Entry::Document(1)]);
+        assert_eq!(
+            filtered(&mut state, "azerbaijan"),
+            [Entry::Matrix(0), Entry::Document(0)]
+        );
+        // Literal, as the reader's search: letters in order are not enough.
+        assert_eq!(filtered(&mut state, "azrbjn"), []);
+        // Smart case: a capital letter makes case matter.
+        assert_eq!(filtered(&mut state, "Iran"), [Entry::Document(1)]);
+        assert_eq!(filtered(&mut state, "IRAN"), []);
+        // Any run of whitespace matches a space, in the query or the title.
+        assert_eq!(
+            filtered(&mut state, "us  and\u{a0}azerbaijan"),
+            [Entry::Document(0)]
+        );
+        // The path counts too, and its words.
+        assert_eq!(filtered(&mut state, "seeds/b"), [Entry::Document(1)]);
+        assert_eq!(filtered(&mut state, "seeds b txt"), [Entry::Document(1)]);
+        // But a query never runs from the title into the path.
+        assert_eq!(filtered(&mut state, "attack? hypotheses"), []);
     }
 }

@@ -108,7 +108,8 @@ pub struct OpenMatrix {
     /// The last recovery write failed (said once, not on every retry).
     pub recovery_failing: bool,
     /// Keeps each item as the last save wrote it, so that the next save
-    /// formats only what changed since.
+    /// formats only what changed since; it first writes on the tick after
+    /// the matrix is shown, so opening does not wait for it.
     pub writer: MatrixWriter,
 }
 
@@ -122,10 +123,6 @@ impl OpenMatrix {
             MatrixRow::Evidence(0)
         };
         let scores = ScoreCache::new(&matrix);
-        // Written once now, as part of opening, so that even the first
-        // save formats only the items edited since.
-        let mut writer = MatrixWriter::default();
-        writer.write(&matrix);
         OpenMatrix {
             path,
             sensitivity: sensitivity_without_fragile(&matrix, scores.scores()),
@@ -149,7 +146,7 @@ impl OpenMatrix {
             recovery_written_at: None,
             recovery_in_flight: None,
             recovery_failing: false,
-            writer,
+            writer: MatrixWriter::default(),
         }
     }
 

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::export::Format;
+use crate::export::Target;
 use crate::scoring::{Scenario, Scores};
 use crate::storage::Recovery;
 use crate::tui::forms::Form;
@@ -22,7 +22,7 @@ pub enum Question {
     /// it first, n discards the changes.
     SwitchMatrixUnsaved(PathBuf),
     /// Replacing an existing export file.
-    OverwriteExport { format: Format, path: PathBuf },
+    OverwriteExport { format: Target, path: PathBuf },
     /// Another workbench holds the matrix's lock: r opens it read-only.
     OpenReadOnly {
         path: PathBuf,
@@ -67,7 +67,7 @@ pub enum Popup {
         entries: Vec<crate::tui::health_text::HealthEntry>,
         scroll: u16,
     },
-    /// Choosing an export format; `selected` indexes `Format::ALL`.
+    /// Choosing an export format; `selected` indexes `Target::ALL`.
     Export {
         selected: usize,
     },

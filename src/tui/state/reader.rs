@@ -46,6 +46,10 @@ pub struct OpenDocument {
     /// The lines on screen, refreshed by `update` after every change so the
     /// view can draw without wrapping anything itself.
     pub visible: Vec<VisualLine>,
+    /// `G` was pressed while only the start of the document was read: the
+    /// reader goes to the end when the rest arrives (unless the analyst
+    /// has moved on meanwhile).
+    pub end_when_read: bool,
 }
 
 impl OpenDocument {
@@ -66,7 +70,21 @@ impl OpenDocument {
             search: None,
             current_match: None,
             visible: Vec::new(),
+            end_when_read: false,
         }
+    }
+
+    /// The first and last of the lines on screen (as indexes of
+    /// `visible`) that show any of `bytes`, if one does.
+    pub fn visible_lines_holding(&self, bytes: &Range<usize>) -> Option<(usize, usize)> {
+        let mut holding = self
+            .visible
+            .iter()
+            .enumerate()
+            .filter(|(_, line)| line.bytes.start < bytes.end && bytes.start < line.bytes.end)
+            .map(|(n, _)| n);
+        let first = holding.next()?;
+        Some((first, holding.next_back().unwrap_or(first)))
     }
 
     /// The bytes selected: the trimmed words if trimmed, else whole

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 
-use crate::export::Format;
+use crate::export::Target;
 use crate::tui::action::Action;
 use crate::tui::msg::{Effect, ExportFailure};
 use crate::tui::state::{Notice, Popup, Question, State};
@@ -24,7 +24,7 @@ pub fn act(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effect>
     let Some(Popup::Export { selected }) = state.popups.last_mut() else {
         return Vec::new();
     };
-    let last = Format::ALL.len() - 1;
+    let last = Target::ALL.len() - 1;
     match action {
         Action::Up => *selected = selected.saturating_sub(1),
         Action::Down => *selected = (*selected + 1).min(last),
@@ -34,7 +34,7 @@ pub fn act(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effect>
             state.popups.pop();
         }
         Action::Submit => {
-            let format = Format::ALL[*selected];
+            let format = Target::ALL[*selected];
             state.popups.pop();
             return write(state, format, now, false);
         }
@@ -46,7 +46,7 @@ pub fn act(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effect>
 /// The effect that writes the export of the open matrix in `format`.
 pub fn write(
     state: &mut State,
-    format: Format,
+    format: Target,
     now: DateTime<Utc>,
     overwrite: bool,
 ) -> Vec<Effect> {
@@ -65,13 +65,13 @@ pub fn write(
 /// An export finished, or found a file in its way.
 pub fn exported(
     state: &mut State,
-    format: Format,
+    format: Target,
     path: PathBuf,
-    result: Result<(), ExportFailure>,
+    result: Result<Vec<String>, ExportFailure>,
 ) -> Vec<Effect> {
     let shown = state.workspace.display_path(&path);
     match result {
-        Ok(()) => {
+        Ok(lost) => {
             // The export is of the matrix on screen; say so when that is
             // not what is on disk, so the file is never a silent surprise.
             let unsaved = state.matrix.as_ref().is_some_and(|open| open.is_dirty());
@@ -84,6 +84,14 @@ pub fn exported(
                 format!("Exported {} to {shown}", format.name())
             };
             state.notify(Notice::info(text));
+            // What the format could not carry, a line each in the message
+            // log, as an import lists what it could not bring in.
+            for what in lost {
+                state.notify(Notice::warning(format!(
+                    "Not in the {} export: {what}",
+                    format.name()
+                )));
+            }
         }
         Err(ExportFailure::Exists) => {
             let text = format!(

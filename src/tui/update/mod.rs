@@ -64,6 +64,11 @@ pub fn update(state: &mut State, msg: Msg, now: DateTime<Utc>) -> Vec<Effect> {
         Msg::Imported { source, result } => library::imported(state, &source, result),
         Msg::Tick => {
             state.expire_notice(now);
+            if let Some(open) = state.matrix.as_mut() {
+                // After the first frame, not before it: the first save
+                // then formats only what was edited.
+                open.writer.prime(&open.matrix);
+            }
             recovery::tick(state, now)
         }
         Msg::Exported {

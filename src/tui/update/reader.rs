@@ -29,6 +29,11 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
         return Vec::new();
     };
     let page = rows.saturating_sub(1).max(1) as isize;
+    if moves(action) {
+        // The analyst moved on: a `G` waiting for the rest is dropped.
+        open.end_when_read = false;
+    }
+    let reading = open.document.still_reading();
     match action {
         Action::Up => scroll(open, -1, rows),
         Action::Down => scroll(open, 1, rows),
@@ -38,11 +43,16 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
             open.top = Position::TOP;
             open.cursor = open.sentences.at(&open.document, 0);
         }
-        Action::Bottom => {
-            open.top = open.layout.last_screen(&open.document, rows);
-            let end = open.document.len();
-            open.cursor = open.sentences.at(&open.document, end);
+        Action::Bottom if reading.is_some() => {
+            open.end_when_read = true;
+            let read = open.document.len();
+            state.notify(Notice::info(format!(
+                "Going to the end once the document is read ({} of {} so far)",
+                size(read as u64),
+                size(reading.unwrap_or_default())
+            )));
         }
+        Action::Bottom => go_to_end(open, rows),
         Action::NextSentence | Action::PreviousSentence => {
             let from = open.cursor.as_ref().map_or(0, |c| c.start);
             let next = if action == Action::NextSentence {
@@ -55,6 +65,10 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
                 // Back to whole sentences, from the anchor to here.
                 open.trimmed = None;
                 show_cursor(open, rows);
+            } else if reading.is_some() && action == Action::NextSentence {
+                state.notify(Notice::info(
+                    "The rest of the document is still being read: its sentences come when it is",
+                ));
             }
         }
         Action::ToggleSelection => {
@@ -85,6 +99,39 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// Whether `action` moves through the document.
+fn moves(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::NextSentence
+            | Action::PreviousSentence
+            | Action::NextMatch
+            | Action::PreviousMatch
+    )
+}
+
+/// `G`: the screen that ends with the document's last line, the cursor
+/// on its last sentence.
+fn go_to_end(open: &mut OpenDocument, rows: usize) {
+    open.top = open.layout.last_screen(&open.document, rows);
+    let end = open.document.len();
+    open.cursor = open.sentences.at(&open.document, end);
+}
+
+/// A size in the analyst's units.
+fn size(bytes: u64) -> String {
+    if bytes < 1024 * 1024 {
+        format!("{} KiB", bytes.div_ceil(1024))
+    } else {
+        format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+    }
 }
 
 /// `w` `b` `B` `W`: the selection (starting one at the cursor's sentence
@@ -140,7 +187,15 @@ fn run_search(state: &mut State, query: &str) {
         open.search = None;
         return;
     }
+    let reading = open.document.still_reading().is_some();
     match search(open.document.text(), query) {
+        Ok(found) if found.count() == 0 && reading => {
+            // Kept, to be run again over the whole text when it arrives.
+            open.search = Some(found);
+            state.notify(Notice::info(format!(
+                "No match for “{query}” in the part read so far; the rest is still being read"
+            )));
+        }
         Ok(found) if found.count() == 0 => {
             open.search = None;
             state.notify(Notice::warning(format!("No match for “{query}”")));
@@ -194,8 +249,13 @@ fn jump_from(state: &mut State, from: usize, forward: bool) {
     let position = open.layout.position_of(&open.document, hit.range.start);
     ensure_visible(open, position, rows);
     let wrapped = if hit.wrapped { " (wrapped around)" } else { "" };
+    let so_far = if open.document.still_reading().is_some() {
+        " in the part read so far (the rest is still being read)"
+    } else {
+        ""
+    };
     state.notify(Notice::info(format!(
-        "Match {} of {count}{wrapped}",
+        "Match {} of {count}{so_far}{wrapped}",
         hit.index + 1
     )));
 }
@@ -234,25 +294,72 @@ fn attach(state: &mut State) {
         document: open.document.path().to_owned(),
         start: range.start,
         end: range.end,
-        quote: open.document.text()[range].to_owned(),
+        quote: open.document.text()[range.clone()].to_owned(),
     };
     let form = attach_form(&matrix.matrix, passage);
+    // The form's rows with its quote of the passage, borders and footer.
+    let form_rows = form.fields.len() + 10;
     state.popups.push(Popup::Form(form));
+    make_room_beside(state, range, form_rows);
     if let Some(open) = state.reader.document.as_mut() {
         open.anchor = None;
         open.trimmed = None;
     }
 }
 
+/// Scrolls the reader, if the attach form (`form_rows` high) would not fit
+/// above or below the passage at `bytes` as it is, so that the passage sits
+/// at the reader's bottom edge (or its top, where more screen is below the
+/// reader than above it): the form is then drawn beside it, not over it.
+fn make_room_beside(state: &mut State, bytes: std::ops::Range<usize>, form_rows: usize) {
+    let Some(area) = areas(state).reader else {
+        return;
+    };
+    let text = reader_text_area(area);
+    let rows = usize::from(text.height).max(1);
+    let screen = usize::from(state.height.saturating_sub(1));
+    let Some(open) = state.reader.document.as_mut() else {
+        return;
+    };
+    let shown = open
+        .visible_lines_holding(&bytes)
+        .map(|(first, last)| (usize::from(text.y) + first, usize::from(text.y) + last));
+    // Room enough above or below the passage as it is: no scrolling.
+    let fits = |(first, last): (usize, usize)| {
+        first >= form_rows || screen.saturating_sub(last + 1) >= form_rows
+    };
+    if shown.is_some_and(fits) {
+        return;
+    }
+    let last = open
+        .layout
+        .position_of(&open.document, bytes.end.saturating_sub(1).max(bytes.start));
+    let first = open.layout.position_of(&open.document, bytes.start);
+    let above_reader = usize::from(text.y);
+    let below_reader = screen.saturating_sub(usize::from(text.y) + rows);
+    open.top = if above_reader >= below_reader {
+        // The passage's last line on the reader's last row.
+        open.layout
+            .scroll(&open.document, last, -(rows.saturating_sub(1) as isize))
+    } else {
+        first
+    };
+}
+
 /// Shows `passage` in the reader, selected, loading its document first
 /// when another one is open.
 pub fn show_passage(state: &mut State, passage: Passage) -> Vec<Effect> {
     state.focus = Pane::Reader;
-    let loaded = state
-        .reader
-        .document
-        .as_ref()
-        .is_some_and(|open| open.document.path() == passage.document);
+    let open = state.reader.document.as_ref();
+    let loaded = open.is_some_and(|open| open.document.path() == passage.document);
+    if loaded && open.is_some_and(|open| open.document.still_reading().is_some()) {
+        // Selected when the whole document is here, as after a load.
+        state.reader.pending_passage = Some(passage);
+        state.notify(Notice::info(
+            "The document is still being read: the passage is shown when it is",
+        ));
+        return Vec::new();
+    }
     if !loaded {
         let path = passage.document.clone();
         state.reader.pending_passage = Some(passage);
@@ -298,13 +405,20 @@ fn select_passage(state: &mut State, passage: &Passage) {
     )));
 }
 
-/// A document was read: show it from the top, or the pending passage.
+/// A document was read: show it from the top, or the pending passage. The
+/// start of a long document comes first, marked as still reading; the
+/// whole document then takes its place.
 pub fn loaded(state: &mut State, path: String, result: Result<Document, String>) -> Vec<Effect> {
+    let reading_it = state.reader.document.as_ref().is_some_and(|open| {
+        open.document.still_reading().is_some() && open.document.path() == path
+    });
     match result {
+        Ok(document) if reading_it => read_on(state, document),
         Ok(document) => {
             let width = text_width(state);
             let lossy = document.is_lossy();
             let title = document.title().to_owned();
+            let reading = document.still_reading();
             state.reader.document = Some(OpenDocument::new(document, width));
             state.reader.search_prompt = None;
             state.focus = Pane::Reader;
@@ -315,11 +429,25 @@ pub fn loaded(state: &mut State, path: String, result: Result<Document, String>)
             } else {
                 state.notify(Notice::info(format!("Reading {path}: {title}")));
             }
-            if let Some(passage) = state.reader.pending_passage.take()
-                && passage.document == path
+            if state
+                .reader
+                .pending_passage
+                .as_ref()
+                .is_some_and(|p| p.document != path)
             {
-                select_passage(state, &passage);
+                state.reader.pending_passage = None;
             }
+            if reading.is_none() {
+                show_pending_passage(state);
+            }
+        }
+        Err(why) if reading_it => {
+            // What was shown is only the start: it goes, with the reason.
+            state.reader.document = None;
+            state.reader.pending_passage = None;
+            state.notify(Notice::error(format!(
+                "Could not read the rest of the document: {why}"
+            )));
         }
         Err(why) => {
             state.reader.pending_passage = None;
@@ -327,6 +455,73 @@ pub fn loaded(state: &mut State, path: String, result: Result<Document, String>)
         }
     }
     Vec::new()
+}
+
+/// The passage waiting for its document, selected now that it is here.
+fn show_pending_passage(state: &mut State) {
+    if let Some(passage) = state.reader.pending_passage.take() {
+        select_passage(state, &passage);
+    }
+}
+
+/// More of the document shown (the whole of it, unless still reading):
+/// it replaces what was shown, keeping the top line, the cursor, the
+/// selection and the search, which is run again over the new text; a `G`
+/// pressed meanwhile goes to the end now.
+fn read_on(state: &mut State, document: Document) {
+    let rows = text_rows(state);
+    let Some(open) = state.reader.document.as_mut() else {
+        return;
+    };
+    // The text shown so far is a prefix of the new one, at the same
+    // offsets; the layout and sentences cached for it may end early (the
+    // last paragraph was cut), so they start again.
+    let top_byte = open.layout.line(&open.document, open.top).bytes.start;
+    let cut_paragraph = open.document.paragraph_count().saturating_sub(1);
+    let width = open.layout.width();
+    let old = std::mem::replace(open, OpenDocument::new(document, width));
+    // Paragraphs before the last one read are whole and wrap the same, so
+    // the top stays where it was (a gap row too, which has no byte of its
+    // own); in the last one, the row holding the same byte.
+    open.top = if old.top.paragraph < cut_paragraph {
+        old.top
+    } else {
+        open.layout.position_of(&open.document, top_byte)
+    };
+    open.cursor = (old.cursor.as_ref()).and_then(|c| open.sentences.at(&open.document, c.start));
+    open.anchor = (old.anchor.as_ref()).and_then(|a| open.sentences.at(&open.document, a.start));
+    open.trimmed = old.trimmed;
+    open.drag_from = old.drag_from;
+    open.current_match = old.current_match;
+    open.search = (old.search.as_ref()).and_then(|s| search(open.document.text(), s.query()).ok());
+    let whole = open.document.still_reading().is_none();
+    open.end_when_read = old.end_when_read && !whole;
+    if old.end_when_read && whole {
+        go_to_end(open, rows);
+    }
+    let path = open.document.path().to_owned();
+    let notice = if open.document.is_lossy() {
+        Notice::warning(format!(
+            "{path} is not valid UTF-8: shown with replacement characters (�); passages cannot be attached from it"
+        ))
+    } else if let Some(found) = open.search.as_ref().filter(|_| whole) {
+        Notice::info(format!(
+            "Read all of {path}: “{}” has {} matches",
+            found.query(),
+            found.count()
+        ))
+    } else if old.end_when_read && whole {
+        Notice::info(format!("Read all of {path}: at its end"))
+    } else {
+        Notice::info(format!(
+            "Read all of {path}: {} words",
+            open.document.word_count()
+        ))
+    };
+    if whole {
+        state.notify(notice);
+        show_pending_passage(state);
+    }
 }
 
 /// Re-wraps the document for the pane's current width, keeping the same

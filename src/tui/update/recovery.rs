@@ -10,7 +10,7 @@ use std::path::Path;
 
 use chrono::{DateTime, TimeDelta, Utc};
 
-use crate::storage::Recovery;
+use crate::storage::RecoveryCopy;
 use crate::tui::msg::Effect;
 use crate::tui::state::{Notice, State};
 
@@ -54,11 +54,14 @@ pub fn flush(state: &mut State, now: DateTime<Utc>) -> Vec<Effect> {
     vec![Effect::WriteRecovery {
         path: open.path.clone(),
         revision: open.revision,
-        recovery: Box::new(Recovery {
+        // The text from the open matrix's writer, which formats only the
+        // items edited since it last wrote: cheaper on the loop than a copy
+        // of the matrix for the background writer to format.
+        recovery: Box::new(RecoveryCopy {
             written: now,
             edits: open.history.edits_since_save(),
             base: open.disk_fingerprint,
-            matrix: open.matrix.clone(),
+            matrix: open.writer.write(&open.matrix),
         }),
     }]
 }

@@ -5,7 +5,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::{centered, pane_block::pane_block, theme};
-use crate::export::Format;
+use crate::export::Target;
 use crate::text::one_line;
 use crate::tui::state::State;
 
@@ -13,9 +13,9 @@ pub fn draw(frame: &mut Frame, state: &State, selected: usize) {
     let Some(open) = &state.matrix else {
         return;
     };
-    let area = centered(frame.area(), 76, Format::ALL.len() as u16 * 2 + 4);
+    let area = centered(frame.area(), 76, Target::ALL.len() as u16 * 2 + 4);
     let mut lines = Vec::new();
-    for (index, format) in Format::ALL.into_iter().enumerate() {
+    for (index, format) in Target::ALL.into_iter().enumerate() {
         let path = state
             .workspace
             .display_path(&format.path_beside(&open.path));

@@ -13,7 +13,11 @@ use crate::tui::forms::{FieldValue, Form, FormPurpose, NEW_MATRIX_FILE, planned_
 /// The narrowest label column; a form with a longer label widens it.
 const LABEL_WIDTH: usize = 13;
 
-pub fn draw(frame: &mut Frame, form: &Form) {
+/// Draws `form`; an attach form is placed above or below `passage_rows`
+/// (the screen rows where the reader shows its passage) when it fits
+/// there, leaving out its own quote of the passage if that is what makes
+/// it fit, since the reader shows it.
+pub fn draw(frame: &mut Frame, form: &Form, passage_rows: Option<(u16, u16)>) {
     let label_width = form
         .fields
         .iter()
@@ -21,12 +25,27 @@ pub fn draw(frame: &mut Frame, form: &Form) {
         .fold(LABEL_WIDTH, usize::max);
     // A refusal about one field is shown on its own row under that field.
     let inline_error = form.error_field.is_some() && form.error.is_some();
-    let passage = passage_lines(
+    let mut passage = passage_lines(
         form,
         usize::from(frame.area().width.min(90)).saturating_sub(3),
     );
-    let height = form.fields.len() as u16 + 6 + u16::from(inline_error) + passage.len() as u16;
-    let area = centered(frame.area(), 90, height);
+    let fields = form.fields.len() as u16 + u16::from(inline_error);
+    // Borders, a blank row, the hint and room for an error under it.
+    let height = fields + 6 + passage.len() as u16;
+    // Beside a passage, without the quote or the room for an error that
+    // is not there.
+    let footer_error = form.error.is_some() && !inline_error;
+    let compact = fields + 4 + u16::from(footer_error);
+    let area = match passage_rows {
+        Some(rows) => {
+            let (area, quoted) = beside(frame.area(), rows, height, compact);
+            if !quoted {
+                passage.clear();
+            }
+            area
+        }
+        None => centered(frame.area(), 90, height),
+    };
     let block = pane_block(&form.title, true);
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
@@ -154,6 +173,40 @@ pub fn draw(frame: &mut Frame, form: &Form) {
     if let Some(position) = cursor {
         frame.set_cursor_position(position);
     }
+}
+
+/// Where a form of `height` rows (`compact` without its quote of the
+/// passage) goes so as not to hide the screen rows `first..=last`: in the
+/// larger space above or below them, next to them, and whether the quote
+/// fits too. A passage taller than the space left keeps the rows farthest
+/// from the form in sight: the compact form is then put at that side's
+/// edge of the screen. The status line at the bottom is left alone.
+fn beside(screen: Rect, (first, last): (u16, u16), height: u16, compact: u16) -> (Rect, bool) {
+    let bottom = screen.y + screen.height.saturating_sub(1);
+    let above = first.saturating_sub(screen.y);
+    let below = bottom.saturating_sub(last + 1);
+    let on_top = above >= below;
+    let room = above.max(below);
+    let (rows, quoted) = if room >= height {
+        (height, true)
+    } else {
+        (compact.min(bottom.saturating_sub(screen.y)), false)
+    };
+    let width = screen.width.min(90);
+    let x = screen.x + (screen.width - width) / 2;
+    let y = match (on_top, room >= rows) {
+        (true, true) => first - rows,
+        (false, true) => last + 1,
+        (true, false) => screen.y,
+        (false, false) => bottom - rows,
+    };
+    let area = Rect {
+        x,
+        y,
+        width,
+        height: rows,
+    };
+    (area, quoted)
 }
 
 /// Rows quoting the passage an attach form is for: up to three, the last

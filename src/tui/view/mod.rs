@@ -27,6 +27,7 @@ pub use crate::tui::layout::{
 
 use ratatui::Frame;
 
+use super::forms::FormPurpose;
 use super::state::{Pane, Popup, State};
 
 /// Draws one frame of the workbench.
@@ -62,7 +63,22 @@ pub fn draw(frame: &mut Frame, state: &State) {
             Popup::Help { scroll } => help::draw(frame, *scroll),
             Popup::Messages { scroll } => help::draw_messages(frame, &state.log, *scroll),
             Popup::Health { entries, scroll } => help::draw_health(frame, entries, *scroll),
-            Popup::Form(form) => form::draw(frame, form),
+            Popup::Form(form) => {
+                // An attach form keeps the passage it is for in sight in the
+                // reader, beside it rather than over it.
+                let passage_rows = match &form.purpose {
+                    FormPurpose::Attach(passage) => areas.of(Pane::Reader).and_then(|area| {
+                        reader::rows_showing(
+                            area,
+                            state,
+                            &passage.document,
+                            passage.start..passage.end,
+                        )
+                    }),
+                    _ => None,
+                };
+                form::draw(frame, form, passage_rows)
+            }
             Popup::Confirm { text, question } => confirm::draw(frame, text, question.choices()),
             Popup::Export { selected } => export::draw(frame, state, *selected),
             Popup::Scenario(view) => scenario::draw(frame, state, view),

@@ -73,13 +73,36 @@ fn header_line(state: &State, open: &OpenDocument, width: usize) -> Line<'static
     if open.anchor.is_some() {
         facts.push("SELECTING: a attaches, Esc cancels".to_owned());
     }
-    facts.extend([
-        document.path().to_owned(),
-        format!("{} words", document.word_count()),
-        format!("{percent}%"),
-    ]);
+    match document.still_reading() {
+        // Until the whole file is here the position is within the part
+        // read, and the word count is not known: say so.
+        // First, as a mode is: a narrow pane still shows it.
+        Some(size) => facts.extend([
+            format!(
+                "still reading: {} of {} MB",
+                megabytes(document.len() as u64),
+                megabytes(size)
+            ),
+            format!("{percent}% of the part read"),
+            document.path().to_owned(),
+        ]),
+        None => facts.extend([
+            document.path().to_owned(),
+            format!("{} words", document.word_count()),
+            format!("{percent}%"),
+        ]),
+    }
     if let Some(search) = &open.search {
-        facts.push(format!("“{}”: {} matches", search.query(), search.count()));
+        let so_far = if document.still_reading().is_some() {
+            " so far"
+        } else {
+            ""
+        };
+        facts.push(format!(
+            "“{}”: {} matches{so_far}",
+            search.query(),
+            search.count()
+        ));
     }
     let mut spans = vec![Span::styled(
         fit_to_width(&one_line(&facts.join(" · ")), width),
@@ -95,6 +118,11 @@ fn header_line(state: &State, open: &OpenDocument, width: usize) -> Line<'static
         )];
     }
     Line::from(spans)
+}
+
+/// Bytes in megabytes, one decimal.
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1}", bytes as f64 / 1_000_000.0)
 }
 
 /// The byte ranges drawn specially on screen, weakest first: passages
@@ -178,4 +206,26 @@ impl Highlights {
         }
         Line::from(spans)
     }
+}
+
+/// The first and last screen rows on which the reader in `area` shows any
+/// of `bytes` of the document at `path`, if it shows that document and
+/// some of them are on screen.
+pub fn rows_showing(
+    area: Rect,
+    state: &State,
+    path: &str,
+    bytes: std::ops::Range<usize>,
+) -> Option<(u16, u16)> {
+    let open = state.reader.document.as_ref()?;
+    if open.document.path() != path {
+        return None;
+    }
+    let text = reader_text_area(area);
+    let (first, last) = open.visible_lines_holding(&bytes)?;
+    let on_screen = |n: usize| (n < usize::from(text.height)).then(|| text.y + n as u16);
+    Some((
+        on_screen(first)?,
+        on_screen(last).unwrap_or(text.y + text.height - 1),
+    ))
 }
