@@ -78,7 +78,11 @@ pub fn splits(team: &Team) -> Vec<Split> {
             Split { cell: at, turns }
         })
         .collect();
-    splits.sort_by(|a, b| team.cells[b.cell].spread.total_cmp(&team.cells[a.cell].spread));
+    splits.sort_by(|a, b| {
+        team.cells[b.cell]
+            .spread
+            .total_cmp(&team.cells[a.cell].spread)
+    });
     splits
 }
 
@@ -147,7 +151,11 @@ mod tests {
         let at = |cell: usize| (&team.cells[cell].evidence, &team.cells[cell].hypothesis);
         let found: Vec<_> = splits.iter().map(|s| at(s.cell)).collect();
         assert_eq!(found.len(), 2, "{found:?}");
-        assert_eq!(at(splits[0].cell), (&"E1".to_owned(), &"H1".to_owned()), "biggest first");
+        assert_eq!(
+            at(splits[0].cell),
+            (&"E1".to_owned(), &"H1".to_owned()),
+            "biggest first"
+        );
         assert_eq!(
             splits[0].turns,
             [Turn {
@@ -157,15 +165,111 @@ mod tests {
             }]
         );
         // Alice's II leaves H2 leading: no turn for it.
-        assert_eq!(leaders_with(&team.consensus, 0, 0, Rating::VeryInconsistent), ["H2"]);
+        assert_eq!(
+            leaders_with(&team.consensus, 0, 0, Rating::VeryInconsistent),
+            ["H2"]
+        );
         assert!(splits[1].turns.is_empty());
         // The cache agrees with a rescoring from scratch for every turn.
         for split in &splits {
             for turn in &split.turns {
                 let cell = split.cell;
                 let (row, column) = (cell / 2, cell % 2);
-                assert_eq!(leaders_with(&team.consensus, row, column, turn.rating), turn.leaders);
+                assert_eq!(
+                    leaders_with(&team.consensus, row, column, turn.rating),
+                    turn.leaders
+                );
             }
         }
+    }
+
+    /// Builds a copy with hypotheses H1..H3 and items E1..E4 from codes.
+    fn grid(analyst: &str, codes: &[Rating]) -> Copy {
+        let mut text = String::from("schema = 1\ntitle = \"Q\"\n");
+        for h in 1..=3 {
+            text += &format!("\n[[hypotheses]]\nid = \"H{h}\"\ntitle = \"H{h}\"\n");
+        }
+        for (e, row) in codes.chunks(3).enumerate() {
+            let cells: Vec<String> = row
+                .iter()
+                .enumerate()
+                .map(|(h, r)| format!("H{} = \"{}\"", h + 1, r.code()))
+                .collect();
+            text += &format!(
+                "\n[[evidence]]\nid = \"E{}\"\nsummary = \"e\"\nratings = {{ {} }}\n",
+                e + 1,
+                cells.join(", ")
+            );
+        }
+        Copy {
+            analyst: analyst.to_owned(),
+            matrix: crate::storage::matrix_from_str(&text).unwrap(),
+        }
+    }
+
+    proptest::proptest! {
+        /// `splits` equals trying every analyst's rating of every split cell
+        /// on a fresh copy of the consensus, scored from scratch: so the
+        /// cache is put back after each try, agreement cells are left out
+        /// and the order is spread first, then row-major.
+        #[test]
+        fn splits_match_rescoring_every_rating_from_scratch(
+            codes in proptest::collection::vec(
+                proptest::collection::vec(proptest::sample::select(Rating::ALL.to_vec()), 12),
+                3,
+            )
+        ) {
+            let copies: Vec<Copy> = codes
+                .iter()
+                .enumerate()
+                .map(|(n, c)| grid(&format!("a{n}"), c))
+                .collect();
+            let team = compare(&copies);
+            let leaders = top(&team.consensus, &team.scores);
+            let mut expected: Vec<(usize, Vec<Turn>)> = Vec::new();
+            for (at, cell) in team.cells.iter().enumerate() {
+                if cell.band == Band::Agreement {
+                    continue;
+                }
+                let mut turns = Vec::new();
+                let mut tried = Vec::new();
+                for rating in cell.ratings.iter().flatten().copied() {
+                    if Some(rating) == cell.consensus || tried.contains(&rating) {
+                        continue;
+                    }
+                    tried.push(rating);
+                    let with = leaders_with(&team.consensus, at / 3, at % 3, rating);
+                    if with != leaders {
+                        let analysts = team
+                            .analysts
+                            .iter()
+                            .zip(&cell.ratings)
+                            .filter(|(_, r)| **r == Some(rating))
+                            .map(|(a, _)| a.clone())
+                            .collect();
+                        turns.push(Turn { rating, analysts, leaders: with });
+                    }
+                }
+                expected.push((at, turns));
+            }
+            expected.sort_by(|a, b| {
+                team.cells[b.0].spread.total_cmp(&team.cells[a.0].spread).then(a.0.cmp(&b.0))
+            });
+            let found: Vec<(usize, Vec<Turn>)> =
+                splits(&team).into_iter().map(|s| (s.cell, s.turns)).collect();
+            proptest::prop_assert_eq!(found, expected);
+        }
+    }
+
+    #[test]
+    fn top_names_every_hypothesis_tied_at_the_top() {
+        // Ranks are places (1, 2, ...), so a true tie shows only through
+        // the one leader rule: both hypotheses lead, in column order.
+        let team = compare(&[copy("alice", ["C", "C"], ["N", "N"])]);
+        assert_eq!(top(&team.consensus, &team.scores), ["H1", "H2"]);
+        assert_eq!(team.leaders, [vec!["H1".to_owned(), "H2".to_owned()]]);
+        // More consistency breaks the tie in inconsistency.
+        let team = compare(&[copy("alice", ["CC", "C"], ["N", "N"])]);
+        assert_eq!(top(&team.consensus, &team.scores), ["H1"]);
     }
 }
