@@ -11,15 +11,17 @@
 mod against;
 mod files;
 mod probability;
+mod splits;
 
 pub use against::{Difference, NA_DISTANCE, against_team, distance, matrix_against_team};
 pub use files::{TeamError, analyst_name, load_team, team_files};
 pub use probability::TeamProbabilities;
+pub use splits::{Split, Turn, splits};
 
 use std::collections::HashMap;
 
 use crate::model::{Evidence, Matrix, Rating};
-use crate::scoring::{Scores, score};
+use crate::scoring::{Scores, leader_set, score};
 
 /// One analyst's copy.
 #[derive(Debug, Clone)]
@@ -290,17 +292,15 @@ pub fn compare(copies: &[Copy]) -> Team {
     }
 }
 
-/// The ids of the hypotheses that share the top rank.
+/// The ids of the leaders, in column order, by the product's one leader
+/// rule ([`leader_set`]: the least weighted inconsistency, then the most
+/// weighted consistency, each within the scoring tolerance), so `ach team`,
+/// the team view and the team brief name the leaders the grid and the
+/// brief of one matrix would.
 pub fn top(matrix: &Matrix, scores: &Scores) -> Vec<String> {
-    let Some(leader) = scores.leader() else {
-        return Vec::new();
-    };
-    let best = scores.hypotheses[leader].rank;
-    scores
-        .ranking
-        .iter()
-        .filter(|&&h| scores.hypotheses[h].rank == best)
-        .map(|&h| matrix.hypotheses()[h].id.clone())
+    leader_set(scores)
+        .into_iter()
+        .map(|h| matrix.hypotheses()[h].id.clone())
         .collect()
 }
 
