@@ -47,7 +47,7 @@ pub fn lead_changes_with(
     sensitivity: &Sensitivity,
 ) -> Vec<LeadChange> {
     let mut changes = Vec::new();
-    let counted = scores.counted.iter().filter(|&&counts| counts).count();
+    let counted = scores.counted_items();
     for item in &sensitivity.critical {
         let scores_without = scores_without(matrix, scores, item.evidence);
         // The leader rule of `Scores::may_lead`, without the item: a

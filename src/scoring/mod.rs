@@ -76,6 +76,11 @@ impl Scores {
         self.ranked.get(column).copied().unwrap_or(false)
     }
 
+    /// How many evidence items count (not set aside, not left out).
+    pub fn counted_items(&self) -> usize {
+        self.counted.iter().filter(|&&counts| counts).count()
+    }
+
     /// One per hypothesis: whether it may lead. The one rule for every
     /// leader the product names (grid ★, sensitivity, brief, team): a
     /// hypothesis must be ranked (not set aside) and rated against at least
@@ -83,7 +88,7 @@ impl Scores {
     /// weighed nothing, so it would otherwise lead with nothing against it
     /// (a column just added, say).
     pub fn may_lead(&self) -> Vec<bool> {
-        let counted = self.counted.iter().filter(|&&counts| counts).count();
+        let counted = self.counted_items();
         self.hypotheses
             .iter()
             .enumerate()

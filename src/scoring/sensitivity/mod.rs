@@ -231,7 +231,7 @@ impl Context {
             consistency,
             leader,
             unrated: scores.hypotheses.iter().map(|s| s.unrated).collect(),
-            counted: scores.counted.iter().filter(|&&counts| counts).count(),
+            counted: scores.counted_items(),
             may_lead,
             anchors,
             cells: CellTable::new(),
