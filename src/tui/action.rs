@@ -75,6 +75,12 @@ pub enum Action {
     Submit,
     ChoiceNext,
     ChoicePrevious,
+    /// In a field of several lines: break the line at the cursor.
+    NewLine,
+    /// In a field of several lines: up or down a screen row, or to the
+    /// previous or next field from the first or last.
+    RowUp,
+    RowDown,
     /// Answering the question on screen with one of its choices.
     Answer(Answer),
     /// Editing the focused text field.

@@ -50,6 +50,7 @@ pub fn help_lines(columns: u16) -> Vec<TextLine> {
         Context::TextField,
         Context::Typing,
         Context::Form,
+        Context::Lines,
         Context::Confirm,
         Context::Choice,
         Context::Scenario,

@@ -7,6 +7,7 @@ use crossterm::event::{
 use tui_input::InputRequest;
 
 use super::action::Action;
+use super::forms::Form;
 use super::keymap::{Context, Key, action_for};
 use super::msg::Msg;
 use super::state::{Pane, Popup, State};
@@ -16,7 +17,7 @@ use super::update::has_text_focus;
 pub fn context(state: &State) -> Context {
     match state.popups.last() {
         Some(Popup::Help { .. } | Popup::Messages { .. } | Popup::Health { .. }) => Context::Help,
-        Some(Popup::Form(_)) => Context::Form,
+        Some(Popup::Form(form)) => form_context(form),
         Some(Popup::Confirm { .. }) => Context::Confirm,
         Some(Popup::Export { .. }) => Context::Choice,
         Some(Popup::Scenario(_)) => Context::Scenario,
@@ -28,6 +29,16 @@ pub fn context(state: &State) -> Context {
             Pane::Reader => Context::Reader,
             Pane::Matrix => Context::Matrix,
         },
+    }
+}
+
+/// Where keys go in `form`: a field of several lines takes Enter and the
+/// arrows up and down for itself.
+pub fn form_context(form: &Form) -> Context {
+    if form.focused_field().is_lines() {
+        Context::Lines
+    } else {
+        Context::Form
     }
 }
 

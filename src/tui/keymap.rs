@@ -20,6 +20,9 @@ pub enum Context {
     /// search): printable keys are text.
     TextField,
     Form,
+    /// A form field of several lines (notes, a description): Enter starts
+    /// a new line; the other keys are the form's.
+    Lines,
     Confirm,
     /// A list to choose from (the export formats).
     Choice,
@@ -44,6 +47,7 @@ impl Context {
             Context::Matrix => "Matrix",
             Context::TextField => "While typing a filter or search",
             Context::Form => "Forms",
+            Context::Lines => "In a field of several lines (Notes, Description)",
             Context::Confirm => "Questions",
             Context::Choice => "Lists",
             Context::Scenario => "What-if scenarios",
@@ -53,12 +57,16 @@ impl Context {
         }
     }
 
-    /// Contexts that fall back to the global bindings.
-    fn inherits_global(self) -> bool {
-        matches!(
-            self,
-            Context::Library | Context::Reader | Context::Matrix | Context::Team
-        )
+    /// The context whose bindings this one falls back to: the panes take
+    /// the keys that work everywhere, a field of several lines the form's.
+    pub fn parent(self) -> Option<Context> {
+        match self {
+            Context::Library | Context::Reader | Context::Matrix | Context::Team => {
+                Some(Context::Global)
+            }
+            Context::Lines => Some(Context::Form),
+            _ => None,
+        }
     }
 }
 
@@ -296,7 +304,7 @@ pub const KEYMAP: &[Binding] = &[
     bind(X::TextField, ctrl('c'), A::Quit, "quit (asks first if there are unsaved changes)"),
     bind(X::TextField, ctrl('q'), A::Quit, "quit (asks first if there are unsaved changes)"),
     // Forms
-    bind(X::Form, plain(K::Tab), A::NextField, "next field").hint("field"),
+    bind(X::Form, plain(K::Tab), A::NextField, "next field").hint("next field"),
     bind(X::Form, plain(K::Down), A::NextField, "next field"),
     bind(X::Form, plain(K::BackTab), A::PreviousField, "previous field"),
     bind(X::Form, plain(K::Up), A::PreviousField, "previous field"),
@@ -306,6 +314,11 @@ pub const KEYMAP: &[Binding] = &[
     bind(X::Form, ch(' '), A::ChoiceNext, "next choice (on a choice field)"),
     bind(X::Form, plain(K::Right), A::ChoiceNext, "next choice (on a choice field)"),
     bind(X::Form, plain(K::Left), A::ChoicePrevious, "previous choice (on a choice field)"),
+    // A field of several lines; Tab, Shift-Tab and Esc are the form's.
+    bind(X::Lines, plain(K::Enter), A::NewLine, "start a new line").hint("new line"),
+    bind(X::Lines, ctrl('s'), A::Submit, "save the form").hint("save"),
+    bind(X::Lines, plain(K::Up), A::RowUp, "up a row; from the first, the previous field"),
+    bind(X::Lines, plain(K::Down), A::RowDown, "down a row; from the last, the next field"),
     // Questions: the answer keys are each question's own choices (see
     // `questions.rs`); Esc backs out of every one.
     bind(X::Confirm, plain(K::Esc), A::CloseTop, "back out: nothing happens").hint("back out"),
@@ -384,13 +397,7 @@ pub fn action_for(context: Context, key: Key) -> Option<Action> {
             .find(|binding| binding.context == context && binding.key == key)
             .map(|binding| binding.action)
     };
-    find(context).or_else(|| {
-        if context.inherits_global() {
-            find(Context::Global)
-        } else {
-            None
-        }
-    })
+    find(context).or_else(|| context.parent().and_then(find))
 }
 
 /// The keymap rows of `context` grouped by description, in table order:
@@ -406,20 +413,16 @@ pub fn grouped(context: Context) -> Vec<(Vec<String>, &'static str)> {
     groups
 }
 
-/// The status-bar hints of `context`, from the table's hinted rows (and,
-/// for panes, the hinted global ones): `"C c n i I x rate · H E add"`.
+/// The status-bar hints of `context`, from the table's hinted rows (and
+/// the hinted ones of the context it falls back to, for panes the global
+/// ones): `"C c n i I x rate · H E add"`.
 pub fn hints(context: Context) -> String {
     let mut groups: Vec<(Vec<String>, &'static str)> = Vec::new();
-    let global = context
-        .inherits_global()
-        .then_some(Context::Global)
-        .into_iter();
-    for wanted in std::iter::once(context).chain(global) {
+    for wanted in std::iter::once(context).chain(context.parent()) {
         for binding in active().iter().filter(|b| b.context == wanted) {
             let Some(word) = binding.hint else { continue };
-            // A pane's own key hides the global one on the same key.
-            if wanted == Context::Global && action_for(context, binding.key) != Some(binding.action)
-            {
+            // A context's own key hides its parent's on the same key.
+            if wanted != context && action_for(context, binding.key) != Some(binding.action) {
                 continue;
             }
             match groups.iter_mut().find(|(_, w)| *w == word) {
@@ -478,6 +481,32 @@ mod tests {
         assert_eq!(
             action_for(Context::TextField, ctrl('c')),
             Some(Action::Quit)
+        );
+    }
+
+    #[test]
+    fn a_field_of_several_lines_takes_enter_and_falls_back_to_the_form() {
+        assert_eq!(
+            action_for(Context::Lines, plain(KeyCode::Enter)),
+            Some(Action::NewLine)
+        );
+        assert_eq!(
+            action_for(Context::Form, plain(KeyCode::Enter)),
+            Some(Action::Submit)
+        );
+        for (key, action) in [
+            (plain(KeyCode::Tab), Action::NextField),
+            (plain(KeyCode::Esc), Action::CloseTop),
+            (ctrl('s'), Action::Submit),
+            (plain(KeyCode::Up), Action::RowUp),
+        ] {
+            assert_eq!(action_for(Context::Lines, key), Some(action));
+        }
+        // Nothing global leaks in: `q` is text, not quit.
+        assert_eq!(action_for(Context::Lines, ch('q')), None);
+        assert_eq!(
+            hints(Context::Lines),
+            "Enter new line · Ctrl-s save · Tab next field · Esc cancel"
         );
     }
 

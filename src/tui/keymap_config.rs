@@ -15,13 +15,14 @@ use crate::config::{KeyOverride, Located};
 type Problems = Vec<(Range<usize>, String)>;
 
 /// Every context with the name a config file gives it, in help order.
-pub const PANES: [(Context, &str); 11] = [
+pub const PANES: [(Context, &str); 12] = [
     (Context::Global, "everywhere"),
     (Context::Library, "library"),
     (Context::Reader, "reader"),
     (Context::Matrix, "matrix"),
     (Context::TextField, "field"),
     (Context::Form, "form"),
+    (Context::Lines, "lines"),
     (Context::Confirm, "question"),
     (Context::Choice, "list"),
     (Context::Help, "help"),
@@ -129,7 +130,7 @@ fn printable(key: Key) -> bool {
 fn is_field(context: Context) -> bool {
     matches!(
         context,
-        Context::TextField | Context::Form | Context::Typing
+        Context::TextField | Context::Form | Context::Lines | Context::Typing
     )
 }
 
@@ -271,8 +272,8 @@ fn clashes(placed: &[Placed], problems: &mut Problems) {
                 && o.key == b.key
                 && o.action != b.action
                 && (o.context == b.context
-                    || (o.context == Context::Global && inherits(b.context))
-                    || (b.context == Context::Global && inherits(o.context)))
+                    || b.context.parent() == Some(o.context)
+                    || o.context.parent() == Some(b.context))
                 // A pane's own meaning over a global one, as the defaults
                 // have it (`l` is the next sentence in the reader).
                 && !(is_default(b.context, b.key, b.action) && is_default(o.context, o.key, o.action))
@@ -306,13 +307,6 @@ fn is_default(context: Context, key: Key, action: Action) -> bool {
     KEYMAP
         .iter()
         .any(|b| b.context == context && b.key == key && b.action == action)
-}
-
-fn inherits(context: Context) -> bool {
-    matches!(
-        context,
-        Context::Library | Context::Reader | Context::Matrix
-    )
 }
 
 /// `ach config --default`: a config file of the defaults, every line
@@ -402,7 +396,7 @@ mod tests {
                 .find(|b| b.context == context && b.key == key)
                 .map(|b| b.action)
         };
-        find(context).or_else(|| inherits(context).then(|| find(Context::Global)).flatten())
+        find(context).or_else(|| context.parent().and_then(find))
     }
 
     #[test]
@@ -461,7 +455,7 @@ mod tests {
             [
                 "undo-twice: `undo-twice` is not an action of the workbench (`ach config --default` lists them)",
                 "\"Hyper-u\": `Hyper-u` is not a key (write keys as help does: u, U, Ctrl-s, Alt-x, Enter, Esc, Tab, Shift-Tab, Space, F1, PgDn, Up)",
-                "sidebar: unknown pane `sidebar` (known: everywhere, library, reader, matrix, field, form, question, list, help, typing, team)",
+                "sidebar: unknown pane `sidebar` (known: everywhere, library, reader, matrix, field, form, lines, question, list, help, typing, team)",
             ]
         );
         assert_eq!(

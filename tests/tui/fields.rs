@@ -75,14 +75,16 @@ fn reach(field: Field) -> Bench {
     bench
 }
 
-/// The focused field's input, to put back before comparing.
-fn field_input(state: &mut State) -> &mut Input {
-    if let Some(Popup::Form(form)) = state.popups.last_mut() {
-        match &mut form.focused_field_mut().value {
-            FieldValue::Text(input) => return input,
-            FieldValue::Choice { .. } => panic!("a choice field"),
-        }
-    }
+/// The focused field as it was, to put back before comparing: a one-line
+/// filter or search, or a form field of one line or several.
+#[derive(Clone)]
+enum Saved {
+    Input(Input),
+    Form(FieldValue),
+}
+
+/// The focused one-line input outside a form.
+fn pane_input(state: &mut State) -> &mut Input {
     match state.focus {
         Pane::Library => &mut state.library.filter,
         Pane::Reader => state.reader.search_prompt.as_mut().expect("search prompt"),
@@ -90,10 +92,44 @@ fn field_input(state: &mut State) -> &mut Input {
     }
 }
 
+fn save_field(state: &mut State) -> Saved {
+    match state.popups.last() {
+        Some(Popup::Form(form)) => Saved::Form(form.focused_field().value.clone()),
+        _ => Saved::Input(pane_input(state).clone()),
+    }
+}
+
+fn restore_field(state: &mut State, saved: &Saved) {
+    match (state.popups.last_mut(), saved) {
+        (Some(Popup::Form(form)), Saved::Form(value)) => {
+            form.focused_field_mut().value = value.clone()
+        }
+        (_, Saved::Input(input)) => *pane_input(state) = input.clone(),
+        _ => panic!("the field is gone"),
+    }
+}
+
+/// A field's text and its cursor, in characters from the start (a line
+/// break counts as one).
+fn text_and_cursor(saved: &Saved) -> (String, usize) {
+    match saved {
+        Saved::Input(input) | Saved::Form(FieldValue::Text(input)) => {
+            (input.value().to_owned(), input.cursor())
+        }
+        Saved::Form(FieldValue::Lines(lines)) => {
+            let rows = lines.editor().lines();
+            let (row, column) = lines.cursor();
+            let before: usize = rows[..row].iter().map(|r| r.chars().count() + 1).sum();
+            (rows.join("\n"), before + column)
+        }
+        Saved::Form(FieldValue::Choice { .. }) => panic!("a choice field"),
+    }
+}
+
 /// Everything in the workbench but the focused field's text (the field is
 /// put back as it was, and the library list it filters recomputed).
-fn everything_but_the_field(bench: &mut Bench, original: &Input, selected: usize) -> String {
-    *field_input(&mut bench.state) = original.clone();
+fn everything_but_the_field(bench: &mut Bench, original: &Saved, selected: usize) -> String {
+    restore_field(&mut bench.state, original);
     let library = &mut bench.state.library;
     library.refilter();
     library.selected = selected;
@@ -113,7 +149,7 @@ proptest! {
     fn typing_a_word_changes_only_the_field(word in word(), paste in any::<bool>()) {
         for field in every_field() {
             let mut bench = reach(field);
-            let original = field_input(&mut bench.state).clone();
+            let original = save_field(&mut bench.state);
             let selected = bench.state.library.selected;
             let before = format!("{:?}", bench.state);
             if paste {
@@ -121,11 +157,11 @@ proptest! {
             } else {
                 bench.type_text(&word);
             }
-            let typed = field_input(&mut bench.state).value().to_owned();
+            let (typed, _) = text_and_cursor(&save_field(&mut bench.state));
             // The word goes in at the cursor.
             let (head, tail): (String, String) = {
-                let chars: Vec<char> = original.value().chars().collect();
-                let at = original.cursor();
+                let (text, at) = text_and_cursor(&original);
+                let chars: Vec<char> = text.chars().collect();
                 (chars[..at].iter().collect(), chars[at..].iter().collect())
             };
             prop_assert_eq!(typed, format!("{head}{word}{tail}"), "{:?}", field);

@@ -10,6 +10,7 @@ mod hostile;
 mod import;
 mod keys;
 mod library_refresh;
+mod lines;
 mod passages;
 mod probability;
 mod reading;

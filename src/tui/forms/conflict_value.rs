@@ -21,6 +21,6 @@ pub fn conflict_value_form(resolving: Resolving) -> Form {
 }
 
 /// What was typed, trimmed.
-pub fn conflict_value(form: &Form) -> &str {
+pub fn conflict_value(form: &Form) -> String {
     form.text(0)
 }

@@ -107,7 +107,7 @@ fn build(title: &str, purpose: FormPurpose, evidence: &Evidence, focus: usize) -
                 "Space or ←/→ to change",
             ),
             Field::text_input("Date", &date, "optional: YYYY-MM-DD, when it happened"),
-            Field::text_input(
+            Field::lines(
                 "Notes",
                 evidence.notes.as_deref().unwrap_or(""),
                 "optional: your reasoning",
@@ -125,7 +125,7 @@ pub(super) fn submit(form: &Form, matrix: &Matrix) -> Result<Edit, Refusal> {
     };
     let id = form.text(ID);
     let ids = matrix.evidence().iter().map(|e| e.id.as_str()).enumerate();
-    check_id(id, "evidence", ids, own).map_err(|why| Refusal::at(ID, why))?;
+    check_id(&id, "evidence", ids, own).map_err(|why| Refusal::at(ID, why))?;
     let summary = form.text(SUMMARY);
     if summary.is_empty() {
         return Err(Refusal::at(SUMMARY, "evidence needs a summary"));

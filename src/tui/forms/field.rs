@@ -1,12 +1,18 @@
-//! One field of a form: a line of text or a choice among a domain type's
-//! values.
+//! One field of a form: a line of text, several lines, or a choice among
+//! a domain type's values.
+
+use std::borrow::Cow;
 
 use tui_input::Input;
+
+use super::lines::Lines;
 
 /// The value of a field.
 #[derive(Debug, Clone)]
 pub enum FieldValue {
     Text(Input),
+    /// Several lines (notes, a description): Enter starts a new line.
+    Lines(Box<Lines>),
     /// The words of a domain type's values, in the order of its `ALL`,
     /// and the position of the chosen one (which reads back the value
     /// itself: see [`Field::chosen`]).
@@ -35,6 +41,15 @@ impl Field {
         }
     }
 
+    /// A field of several lines holding `value`, the cursor at its end.
+    pub fn lines(label: &'static str, value: &str, hint: &'static str) -> Self {
+        Field {
+            label,
+            value: FieldValue::Lines(Box::new(Lines::new(value))),
+            hint,
+        }
+    }
+
     /// A choice among `values` (a domain type's `ALL`), shown by `word`,
     /// with `current` chosen.
     pub fn choice<T: Copy + PartialEq>(
@@ -59,21 +74,28 @@ impl Field {
     pub fn chosen<T: Copy>(&self, values: &[T]) -> Option<T> {
         match &self.value {
             FieldValue::Choice { selected, .. } => values.get(*selected).copied(),
-            FieldValue::Text(_) => None,
+            FieldValue::Text(_) | FieldValue::Lines(_) => None,
         }
     }
 
-    /// The field's current text (a choice's chosen word).
-    pub fn value(&self) -> &str {
+    /// The field's current text (a choice's chosen word; the lines of a
+    /// field of several lines joined by line breaks).
+    pub fn value(&self) -> Cow<'_, str> {
         match &self.value {
-            FieldValue::Text(input) => input.value(),
-            FieldValue::Choice { options, selected } => options[*selected],
+            FieldValue::Text(input) => Cow::Borrowed(input.value()),
+            FieldValue::Lines(lines) => Cow::Owned(lines.text()),
+            FieldValue::Choice { options, selected } => Cow::Borrowed(options[*selected]),
         }
     }
 
     /// Whether typing goes into this field.
     pub fn is_text(&self) -> bool {
-        matches!(self.value, FieldValue::Text(_))
+        matches!(self.value, FieldValue::Text(_) | FieldValue::Lines(_))
+    }
+
+    /// Whether this field holds several lines (Enter starts a new one).
+    pub fn is_lines(&self) -> bool {
+        matches!(self.value, FieldValue::Lines(_))
     }
 
     /// Steps a choice forward or back, wrapping; text fields ignore it.

@@ -42,7 +42,7 @@ pub fn hypothesis_form(matrix: &Matrix, index: Option<usize>) -> Form {
                 "letters, digits, _ and -; used in the file",
             ),
             Field::text_input("Title", &hypothesis.title, "one line: the column header"),
-            Field::text_input(
+            Field::lines(
                 "Description",
                 hypothesis.description.as_deref().unwrap_or(""),
                 "optional: the hypothesis in full",
@@ -74,7 +74,7 @@ pub(super) fn submit(form: &Form, matrix: &Matrix) -> Result<Edit, Refusal> {
         .iter()
         .map(|h| h.id.as_str())
         .enumerate();
-    check_id(id, "hypothesis", ids, own).map_err(|why| Refusal::at(ID, why))?;
+    check_id(&id, "hypothesis", ids, own).map_err(|why| Refusal::at(ID, why))?;
     let title = form.text(TITLE);
     if title.is_empty() {
         return Err(Refusal::at(TITLE, "a hypothesis needs a title"));

@@ -9,6 +9,7 @@ mod evidence;
 mod field;
 mod header;
 mod hypothesis;
+mod lines;
 mod new_matrix;
 mod save_as;
 
@@ -17,6 +18,7 @@ pub use evidence::{attach_form, evidence_form};
 pub use field::{Field, FieldValue};
 pub use header::header_form;
 pub use hypothesis::hypothesis_form;
+pub use lines::Lines;
 pub use new_matrix::{
     FILE as NEW_MATRIX_FILE, new_matrix_form, new_matrix_from, planned_file, propose_free_name,
 };
@@ -106,13 +108,13 @@ impl Form {
     }
 
     /// The trimmed text of field `index`.
-    fn text(&self, index: usize) -> &str {
-        self.fields[index].value().trim()
+    fn text(&self, index: usize) -> String {
+        self.fields[index].value().trim().to_owned()
     }
 
     /// The text of field `index`, `None` when blank.
     fn optional_text(&self, index: usize) -> Option<String> {
-        Some(self.text(index).to_owned()).filter(|text| !text.is_empty())
+        Some(self.text(index)).filter(|text| !text.is_empty())
     }
 
     /// Validates the form against `matrix` and returns the edit it makes.

@@ -42,8 +42,8 @@ pub fn new_matrix_form() -> Form {
 /// The workspace-relative file the form will write: the File field as
 /// given (`.toml` added), or one made from the title while it is empty.
 pub fn planned_file(form: &Form) -> String {
-    match form.text(FILE) {
-        "" => format!("hypotheses/{}.toml", slug(form.text(TITLE))),
+    match form.text(FILE).as_str() {
+        "" => format!("hypotheses/{}.toml", slug(&form.text(TITLE))),
         given if given.ends_with(".toml") => given.to_owned(),
         given => format!("{given}.toml"),
     }

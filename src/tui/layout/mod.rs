@@ -3,7 +3,10 @@
 //! `view`: the view draws into these areas and `update` keeps cursors
 //! visible and hit-tests the mouse with the same ones, so both agree.
 
+mod form_rows;
 mod matrix_geometry;
+
+pub use form_rows::{LINES_FIELD_ROWS, field_rows, fields_rows};
 
 pub use matrix_geometry::{
     EVIDENCE_MAX_TARGET, EVIDENCE_META_WIDTH, EVIDENCE_MIN_WIDTH, MAX_COLUMN_WIDTH,

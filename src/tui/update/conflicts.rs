@@ -82,7 +82,7 @@ pub fn submit_value(state: &mut State) {
         return;
     };
     let resolving = (**resolving).clone();
-    let typed = conflict_value(form).to_owned();
+    let typed = conflict_value(form);
     let settled = if typed.is_empty() {
         Err("type the value the field should have".to_owned())
     } else {

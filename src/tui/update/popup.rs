@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use crate::edit::Edit;
 use crate::text::capitalised;
 use crate::tui::action::Action;
-use crate::tui::forms::{FormPurpose, new_matrix_from, save_as_form, save_as_path};
+use crate::tui::forms::{FieldValue, FormPurpose, new_matrix_from, save_as_form, save_as_path};
 use crate::tui::layout::{text_popup_columns, text_popup_rows};
 use crate::tui::msg::{AfterSave, Effect, SaveMode};
 use crate::tui::questions::Answer;
@@ -49,6 +49,27 @@ pub fn act(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effect>
             }
             Action::ChoicePrevious => {
                 form.focused_field_mut().cycle(false);
+                Vec::new()
+            }
+            Action::NewLine => {
+                if let FieldValue::Lines(lines) = &mut form.focused_field_mut().value {
+                    lines.new_line();
+                    form.clear_error();
+                }
+                Vec::new()
+            }
+            // Up and down within the lines, and on to the neighbouring
+            // field past the first or last.
+            Action::RowUp | Action::RowDown => {
+                let up = action == Action::RowUp;
+                let moved = match &mut form.focused_field_mut().value {
+                    FieldValue::Lines(lines) if up => lines.row_up(),
+                    FieldValue::Lines(lines) => lines.row_down(),
+                    _ => false,
+                };
+                if !moved {
+                    form.move_focus(!up);
+                }
                 Vec::new()
             }
             Action::Submit => submit_form(state, now),

@@ -298,7 +298,7 @@ fn attach(state: &mut State) {
     };
     let form = attach_form(&matrix.matrix, passage);
     // The form's rows with its quote of the passage, borders and footer.
-    let form_rows = form.fields.len() + 10;
+    let form_rows = usize::from(crate::tui::layout::fields_rows(&form)) + 10;
     state.popups.push(Popup::Form(form));
     make_room_beside(state, range, form_rows);
     if let Some(open) = state.reader.document.as_mut() {

@@ -8,14 +8,21 @@ use crate::tui::msg::Effect;
 use crate::tui::state::{Notice, Pane, Popup, State};
 
 /// A bracketed paste: its text goes into the focused field, with each run
-/// of line breaks and tabs as one space (the fields hold one line). With no
-/// field focused the paste does nothing but say so: none of its characters
-/// is ever a key.
+/// of line breaks and tabs as one space in a one-line field, its lines kept
+/// in a field of several lines. With no field focused the paste does
+/// nothing but say so: none of its characters is ever a key.
 pub fn paste(state: &mut State, text: &str) -> Vec<Effect> {
     if !has_text_focus(state) {
         state.notify(Notice::info(
             "Nothing to paste into: paste in a form field, the filter (/) or the search (/)",
         ));
+        return Vec::new();
+    }
+    if let Some(Popup::Form(form)) = state.popups.last_mut()
+        && let FieldValue::Lines(lines) = &mut form.focused_field_mut().value
+    {
+        lines.paste(text);
+        form.clear_error();
         return Vec::new();
     }
     let mut last_was_break = false;
@@ -49,10 +56,14 @@ pub fn has_text_focus(state: &State) -> bool {
 
 pub fn input(state: &mut State, request: InputRequest) -> Vec<Effect> {
     if let Some(Popup::Form(form)) = state.popups.last_mut() {
-        if let FieldValue::Text(input) = &mut form.focused_field_mut().value {
-            input.handle(request);
-            form.clear_error();
+        match &mut form.focused_field_mut().value {
+            FieldValue::Text(input) => {
+                input.handle(request);
+            }
+            FieldValue::Lines(lines) => lines.edit(request),
+            FieldValue::Choice { .. } => return Vec::new(),
         }
+        form.clear_error();
         return Vec::new();
     }
     if !state.popups.is_empty() {

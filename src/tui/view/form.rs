@@ -8,7 +8,10 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::{centered, pane_block::pane_block, theme};
 use crate::text::{display_width, one_line};
-use crate::tui::forms::{FieldValue, Form, FormPurpose, NEW_MATRIX_FILE, planned_file};
+use crate::tui::forms::{FieldValue, Form, FormPurpose, Lines, NEW_MATRIX_FILE, planned_file};
+use crate::tui::input::form_context;
+use crate::tui::keymap;
+use crate::tui::layout::{LINES_FIELD_ROWS, fields_rows};
 
 /// The narrowest label column; a form with a longer label widens it.
 const LABEL_WIDTH: usize = 13;
@@ -29,22 +32,32 @@ pub fn draw(frame: &mut Frame, form: &Form, passage_rows: Option<(u16, u16)>) {
         form,
         usize::from(frame.area().width.min(90)).saturating_sub(3),
     );
-    let fields = form.fields.len() as u16 + u16::from(inline_error);
+    let fields = fields_rows(form) + u16::from(inline_error);
     // Borders, a blank row, the hint and room for an error under it.
     let height = fields + 6 + passage.len() as u16;
     // Beside a passage, without the quote or the room for an error that
-    // is not there.
+    // is not there, and if need be with one row for each field of several
+    // lines (it scrolls), as the form was before such fields.
     let footer_error = form.error.is_some() && !inline_error;
     let compact = fields + 4 + u16::from(footer_error);
-    let area = match passage_rows {
+    let lines_fields = form.fields.iter().filter(|f| f.is_lines()).count() as u16;
+    let fits = [
+        Fit::new(height, true, LINES_FIELD_ROWS),
+        Fit::new(compact, false, LINES_FIELD_ROWS),
+        Fit::new(compact - lines_fields * (LINES_FIELD_ROWS - 1), false, 1),
+    ];
+    let (area, lines_rows) = match passage_rows {
         Some(rows) => {
-            let (area, quoted) = beside(frame.area(), rows, height, compact);
-            if !quoted {
+            let (area, fit) = beside(frame.area(), rows, &fits);
+            if !fit.quoted {
                 passage.clear();
             }
-            area
+            (area, fit.lines_rows)
         }
-        None => centered(frame.area(), 90, height),
+        None => (centered(frame.area(), 90, height), LINES_FIELD_ROWS),
+    };
+    let rows_of = |field: &crate::tui::forms::Field| {
+        if field.is_lines() { lines_rows } else { 1 }
     };
     let block = pane_block(&form.title, true);
     let inner = block.inner(area);
@@ -61,13 +74,12 @@ pub fn draw(frame: &mut Frame, form: &Form, passage_rows: Option<(u16, u16)>) {
         };
         frame.render_widget(Paragraph::new(line.clone()), row);
     }
+    // The next free row.
     let mut y = inner.y + passage.len() as u16;
+    let bottom = inner.y + inner.height;
     for (index, field) in form.fields.iter().enumerate() {
         let focused = index == form.focused;
-        if index > 0 {
-            y += 1;
-        }
-        if y >= inner.y + inner.height {
+        if y >= bottom {
             break;
         }
         let refused = inline_error && form.error_field == Some(index);
@@ -99,6 +111,16 @@ pub fn draw(frame: &mut Frame, form: &Form, passage_rows: Option<(u16, u16)>) {
                         Style::new()
                     },
                 )
+            }
+            FieldValue::Lines(lines) => {
+                let area = Rect {
+                    x: inner.x + label_width as u16 + 1,
+                    y,
+                    width: value_width as u16,
+                    height: rows_of(field).min(bottom - y),
+                };
+                cursor = draw_lines(frame, lines, area, focused).or(cursor);
+                Span::raw("")
             }
             FieldValue::Choice { options, selected } => {
                 let text = options
@@ -132,29 +154,40 @@ pub fn draw(frame: &mut Frame, form: &Form, passage_rows: Option<(u16, u16)>) {
             // What an empty File field will write, so the analyst sees it.
             spans.push(Span::styled(planned, theme::dim()));
         }
-        frame.render_widget(Paragraph::new(Line::from(spans)), row);
-        if refused && let Some(error) = &form.error {
-            y += 1;
-            if y < inner.y + inner.height {
-                let text = format!("{:>w$} {}", "", one_line(error), w = label_width);
-                let row = Rect {
-                    y,
-                    height: 1,
-                    ..inner
-                };
-                frame.render_widget(
-                    Paragraph::new(Line::styled(text, Style::new().fg(Color::LightRed))),
-                    row,
-                );
+        // A field of several lines has drawn its value itself.
+        let row = if field.is_lines() {
+            Rect {
+                width: label_width as u16 + 1,
+                ..row
             }
+        } else {
+            row
+        };
+        frame.render_widget(Paragraph::new(Line::from(spans)), row);
+        y += rows_of(field);
+        if refused
+            && let Some(error) = &form.error
+            && y < bottom
+        {
+            let text = format!("{:>w$} {}", "", one_line(error), w = label_width);
+            let row = Rect {
+                y,
+                height: 1,
+                ..inner
+            };
+            frame.render_widget(
+                Paragraph::new(Line::styled(text, Style::new().fg(Color::LightRed))),
+                row,
+            );
+            y += 1;
         }
     }
-    let footer_y = y + 2;
+    let footer_y = y + 1;
+    // The field's own hint, then the keys from the keymap where the
+    // keyboard is (Enter saves, or in a field of several lines breaks it).
     let hint = form.focused_field().hint;
-    let mut footer = vec![Line::styled(
-        format!("{hint} · Tab next field · Enter save · Esc cancel"),
-        theme::dim(),
-    )];
+    let keys = keymap::hints(form_context(form));
+    let mut footer = vec![Line::styled(format!("{hint} · {keys}"), theme::dim())];
     if let Some(error) = form.error.as_ref().filter(|_| !inline_error) {
         footer.push(Line::styled(
             one_line(error).into_owned(),
@@ -175,23 +208,69 @@ pub fn draw(frame: &mut Frame, form: &Form, passage_rows: Option<(u16, u16)>) {
     }
 }
 
-/// Where a form of `height` rows (`compact` without its quote of the
-/// passage) goes so as not to hide the screen rows `first..=last`: in the
-/// larger space above or below them, next to them, and whether the quote
-/// fits too. A passage taller than the space left keeps the rows farthest
-/// from the form in sight: the compact form is then put at that side's
-/// edge of the screen. The status line at the bottom is left alone.
-fn beside(screen: Rect, (first, last): (u16, u16), height: u16, compact: u16) -> (Rect, bool) {
+/// Draws a field of several lines into `area`, returning where the
+/// terminal's cursor goes when it has focus. The editor draws only the
+/// text; the cursor is the terminal's own, as in every one-line field.
+fn draw_lines(frame: &mut Frame, lines: &Lines, area: Rect, focused: bool) -> Option<Position> {
+    let editor = lines.editor();
+    frame.render_widget(editor, area);
+    if !focused {
+        return None;
+    }
+    frame
+        .buffer_mut()
+        .set_style(area, Style::new().bg(Color::DarkGray));
+    // Where the cursor is in the wrapped text, less the rows and columns
+    // scrolled out of the area (both known once drawn).
+    let at = editor.screen_cursor();
+    let (top, left) = editor.scroll_offset();
+    let row = u16::try_from(at.row).ok()?.checked_sub(top)?;
+    let column = u16::try_from(at.col).ok()?.checked_sub(left)?;
+    (row < area.height && column < area.width.max(1))
+        .then(|| Position::new(area.x + column, area.y + row))
+}
+
+/// One way to lay a form out beside a passage: its height, whether it
+/// quotes the passage, and the rows of its fields of several lines.
+#[derive(Debug, Clone, Copy)]
+struct Fit {
+    rows: u16,
+    quoted: bool,
+    lines_rows: u16,
+}
+
+impl Fit {
+    const fn new(rows: u16, quoted: bool, lines_rows: u16) -> Self {
+        Fit {
+            rows,
+            quoted,
+            lines_rows,
+        }
+    }
+}
+
+/// Where a form goes so as not to hide the screen rows `first..=last`: in
+/// the larger space above or below them, next to them, laid out the first
+/// of `fits` (most to least roomy) that fits there. A passage taller than
+/// the space left keeps the rows farthest from the form in sight: the
+/// smallest form is then put at that side's edge of the screen. The status
+/// line at the bottom is left alone.
+fn beside(screen: Rect, (first, last): (u16, u16), fits: &[Fit]) -> (Rect, Fit) {
     let bottom = screen.y + screen.height.saturating_sub(1);
     let above = first.saturating_sub(screen.y);
     let below = bottom.saturating_sub(last + 1);
     let on_top = above >= below;
     let room = above.max(below);
-    let (rows, quoted) = if room >= height {
-        (height, true)
-    } else {
-        (compact.min(bottom.saturating_sub(screen.y)), false)
-    };
+    let smallest = fits[fits.len() - 1];
+    let fit = fits
+        .iter()
+        .copied()
+        .find(|fit| fit.rows <= room)
+        .unwrap_or(Fit {
+            rows: smallest.rows.min(bottom.saturating_sub(screen.y)),
+            ..smallest
+        });
+    let rows = fit.rows;
     let width = screen.width.min(90);
     let x = screen.x + (screen.width - width) / 2;
     let y = match (on_top, room >= rows) {
@@ -206,7 +285,7 @@ fn beside(screen: Rect, (first, last): (u16, u16), height: u16, compact: u16) ->
         width,
         height: rows,
     };
-    (area, quoted)
+    (area, fit)
 }
 
 /// Rows quoting the passage an attach form is for: up to three, the last

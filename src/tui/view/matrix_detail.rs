@@ -112,7 +112,11 @@ fn hypothesis_detail(open: &OpenMatrix, scores: &Scores) -> Vec<Line<'static>> {
         open.column,
     ));
     if let Some(description) = &hypothesis.description {
-        lines.push(Line::raw(one_line(description).into_owned()));
+        lines.extend(
+            description
+                .lines()
+                .map(|line| Line::raw(one_line(line).into_owned())),
+        );
     }
     lines
 }
@@ -186,10 +190,14 @@ fn evidence_detail(
         lines.push(Line::raw(format!("“{}”", one_line(&source.quote))));
     }
     if let Some(notes) = &evidence.notes {
+        // The notes' own line breaks are kept: they are the analyst's
+        // paragraphs and lists.
+        let mut rows = notes.lines();
         lines.push(Line::from(vec![
             label("Notes: "),
-            Span::raw(one_line(notes).into_owned()),
+            Span::raw(one_line(rows.next().unwrap_or_default()).into_owned()),
         ]));
+        lines.extend(rows.map(|row| Line::raw(one_line(row).into_owned())));
     }
     lines
 }

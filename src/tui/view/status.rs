@@ -63,7 +63,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
 fn hints(context: Context) -> String {
     let hints = keymap::hints(context);
     match context {
-        Context::TextField | Context::Form => format!("typing: printable keys are text · {hints}"),
+        Context::TextField | Context::Form | Context::Lines => {
+            format!("typing: printable keys are text · {hints}")
+        }
         _ => hints,
     }
 }
