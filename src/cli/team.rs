@@ -9,8 +9,8 @@ use chrono::NaiveDate;
 
 use serde_json::{Map, Value, json};
 
-use super::{Outcome, report_load_error};
 use super::export::{SOURCE_DATE_EPOCH, generation_date, parse_date};
+use super::{Outcome, report_load_error};
 use crate::export::team_brief;
 use crate::probability::estimative_word;
 use crate::storage::write_atomically;

@@ -97,10 +97,7 @@ fn bottom_line(out: &mut String, team: &Team, splits: &[Split]) {
     let leaders = top(&team.consensus, &team.scores);
     let lead = match leaders.len() {
         0 => "The consensus has no hypotheses, so nothing leads.".to_owned(),
-        1 => format!(
-            "By consensus {} leads.",
-            leaders_label(team, &leaders)
-        ),
+        1 => format!("By consensus {} leads.", leaders_label(team, &leaders)),
         _ => format!(
             "By consensus {} are tied in the lead.",
             leaders_label(team, &leaders)
@@ -170,19 +167,28 @@ fn code(rating: Option<Rating>) -> &'static str {
     rating.map_or(UNRATED, Rating::code)
 }
 
-/// The items every rated cell of which is in the agreement band.
+/// The items every copy has, every rated cell of which is in the
+/// agreement band and rated by two analysts or more (one rating has no
+/// spread, which is not agreement).
 fn agreement(out: &mut String, team: &Team) {
     out.push_str("## Where the team agrees\n\n");
     let columns = team.consensus.hypotheses().len();
+    let enough = team.analysts.len().min(2);
     let rows: Vec<Vec<String>> = team
         .consensus
         .evidence()
         .iter()
         .enumerate()
         .filter_map(|(row, evidence)| {
+            if team.partial_evidence.iter().any(|p| p.id == evidence.id) {
+                return None;
+            }
             let cells = &team.cells[row * columns..(row + 1) * columns];
             let rated: Vec<&TeamCell> = cells.iter().filter(|c| c.consensus.is_some()).collect();
-            if rated.is_empty() || rated.iter().any(|c| c.band != Band::Agreement) {
+            let agreed = |c: &&TeamCell| {
+                c.band == Band::Agreement && c.ratings.iter().flatten().count() >= enough
+            };
+            if rated.is_empty() || !rated.iter().all(agreed) {
                 return None;
             }
             let ratings: Vec<String> = rated
@@ -202,7 +208,8 @@ fn agreement(out: &mut String, team: &Team) {
     }
     let _ = writeln!(
         out,
-        "{} the whole team rates alike (every rated cell in the agreement band):\n",
+        "{} the whole team rates alike (in every copy, every rated cell in the agreement \
+         band and rated by more than one analyst):\n",
         counted(rows.len(), "item", "items")
     );
     let headers = [
@@ -438,7 +445,10 @@ mod tests {
             "{brief}"
         );
         assert!(brief.contains("| carol | H1 (Alone) | no |"), "{brief}");
-        assert!(brief.contains("| alice | H2 (With help) | yes |"), "{brief}");
+        assert!(
+            brief.contains("| alice | H2 (With help) | yes |"),
+            "{brief}"
+        );
         // No item has every cell in the agreement band.
         assert!(brief.contains("No item is rated alike by the whole team."));
         // E1/H1 (−2, −1, +2: spread 1.70) comes before E2/H2 (0, 0, −2: 0.94).
@@ -451,7 +461,8 @@ mod tests {
         assert!(e1 < e2);
         let turns = &brief[brief.find("## Splits that change the leader").unwrap()..];
         assert!(
-            turns.contains("| E1 | A witness | H1 | I | 1.70 | extreme | CC (carol) | H1 (Alone) |"),
+            turns
+                .contains("| E1 | A witness | H1 | I | 1.70 | extreme | CC (carol) | H1 (Alone) |"),
             "{turns}"
         );
         // Carol's II on E2 / H2 would leave H2 more inconsistent than H1.
@@ -478,6 +489,19 @@ mod tests {
         assert!(brief.contains("| E1 | A witness | H1 C, H2 I |"), "{brief}");
         assert!(brief.contains("Nowhere: every rated cell is in the agreement band."));
         assert!(brief.contains("Splits by band: extreme 0, large 0, mild 0."));
+        // A cell only one analyst rated has no spread, but it is not agreement.
+        let mut copies = vec![
+            copy("alice", ["C", "I"], ["N", "N"]),
+            copy("bob", ["C", "I"], ["N", "N"]),
+        ];
+        copies[1].matrix.set_rating(0, 0, None);
+        let brief = team_brief(&copies, day());
+        assert!(
+            brief.contains("1 item the whole team rates alike"),
+            "{brief}"
+        );
+        assert!(!brief.contains("| E1 | A witness |"), "{brief}");
+        assert!(brief.contains("| E2 | A receipt | H1 N, H2 N |"), "{brief}");
     }
 
     #[test]
@@ -492,7 +516,11 @@ mod tests {
         for (analyst, far) in [("a", "CC"), ("b", "II")] {
             let mut matrix = text.clone();
             for n in 1..=items {
-                let rating = if n == items && analyst == "b" { "N" } else { far };
+                let rating = if n == items && analyst == "b" {
+                    "N"
+                } else {
+                    far
+                };
                 matrix += &format!(
                     "\n[[evidence]]\nid = \"E{n}\"\nsummary = \"s\"\nratings = {{ H1 = \"{rating}\" }}\n"
                 );
