@@ -166,11 +166,9 @@ fn merge_texts() -> (String, String, String) {
     let base = matrix(5_000);
     let mut random = Random(0x3E26_E000);
     let mut ours = base.clone();
-    ours.analyst = Some("alice".to_owned());
     rerate(&mut ours, &mut random, 0..2_500, 500);
     ours.evidence_mut()[10].summary.push_str(" (checked)");
     let mut theirs = base.clone();
-    theirs.analyst = Some("bob".to_owned());
     rerate(&mut theirs, &mut random, 2_500..5_000, 500);
     theirs.push_evidence(Evidence::new("E5001", "A late report"));
     (
@@ -183,7 +181,11 @@ fn merge_texts() -> (String, String, String) {
 fn merge_command(c: &mut Criterion) {
     let (base, ours, theirs) = merge_texts();
     let merged = merge(&base, &ours, &theirs, &Labels::default()).unwrap();
-    assert!(merged.conflicts.is_empty(), "the bench merge must be clean");
+    assert!(
+        merged.conflicts.is_empty(),
+        "the bench merge must be clean: {:?}",
+        merged.conflicts
+    );
     let dir = tempfile::tempdir().unwrap();
     let path = |name: &str| dir.path().join(name).to_str().unwrap().to_owned();
     let (base_file, ours_file, theirs_file) =
