@@ -241,10 +241,9 @@ fn scores(out: &mut String, report: &Report<'_>) {
         ("Unrated".to_owned(), Align::Right),
     ];
     let rows: Vec<Vec<String>> = report
-        .scores
-        .ranking
-        .iter()
-        .map(|&column| {
+        .listed_ranking()
+        .into_iter()
+        .map(|column| {
             let hypothesis = &report.hypotheses()[column];
             let score = report.score_of(column);
             vec![
@@ -286,7 +285,7 @@ fn diagnosticity(out: &mut String, report: &Report<'_>) {
             vec![
                 number(report.scores.diagnosticity[row]),
                 inline(&evidence.id),
-                inline(&evidence.summary),
+                set_aside_label(&evidence.summary, &evidence.set_aside),
             ]
         })
         .collect();
@@ -305,7 +304,7 @@ fn sources(out: &mut String, report: &Report<'_>) {
             out,
             "### {}: {}\n",
             inline(&evidence.id),
-            inline(&evidence.summary)
+            set_aside_label(&evidence.summary, &evidence.set_aside)
         );
         let _ = writeln!(out, "{}.\n", capitalised(&item_facts(evidence)));
         if let Some(notes) = evidence.notes.as_deref().map(paragraphs)
