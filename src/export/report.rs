@@ -10,7 +10,7 @@ use std::fmt::Write;
 use crate::model::{Evidence, Hypothesis, Matrix};
 use crate::probability::{ProbabilityReading, read};
 use crate::scoring::{
-    HypothesisScore, Scores, Sensitivity, by_diagnosticity, score, sensitivity, shown_rank,
+    HypothesisScore, Scores, Sensitivity, by_diagnosticity, score, sensitivity, shown_ranks,
 };
 
 /// The matrix and everything derived from it that an export prints.
@@ -78,9 +78,10 @@ impl<'a> Report<'a> {
 
     /// The rank of the hypothesis at `column` as every human-readable
     /// export prints it, by the workbench's rule: each hypothesis in a
-    /// leader set of several shares rank 1, written `1=`.
+    /// leader set of several shares rank 1, written `1=`, and one rated
+    /// against no counted item has none ([`crate::scoring::NOT_RANKED`]).
     pub fn rank_label(&self, column: usize) -> String {
-        shown_rank(&self.sensitivity.leader, column, self.score_of(column).rank)
+        shown_ranks(&self.scores, &self.sensitivity.leader)[column].clone()
     }
 
     /// Evidence rows, most diagnostic first, in the order `ach score`

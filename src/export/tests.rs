@@ -29,7 +29,7 @@ fn unescaped_pipes(line: &str) -> usize {
 
 /// Every table of `markdown` has as many cells in each row as in its
 /// header; and no line that is not ours starts a table.
-fn assert_tables_keep_their_columns(markdown: &str) {
+pub(super) fn assert_tables_keep_their_columns(markdown: &str) {
     let mut expected: Option<usize> = None;
     for line in markdown.lines() {
         if line.starts_with('|') {
@@ -90,9 +90,38 @@ fn the_markdown_matrix_marks_set_aside_items_and_hypotheses() {
     matrix.push_evidence(Evidence::new("E2", "A ledger"));
     let text = export(&matrix, Format::Markdown, &context());
     assert!(text.contains("A letter (set aside: forged)"), "{text}");
+    // In the matrix, the list by diagnosticity and the sources.
+    assert_eq!(
+        text.matches("A letter (set aside: forged)").count(),
+        3,
+        "{text}"
+    );
+    assert!(
+        text.contains("### E1: A letter (set aside: forged)"),
+        "{text}"
+    );
     assert!(text.contains("H2 (set aside)"), "{text}");
     assert!(!text.contains("A ledger (set aside"), "{text}");
     assert_tables_keep_their_columns(&text);
+}
+
+#[test]
+fn a_hypothesis_rated_against_nothing_has_no_rank_in_the_scores_and_the_brief() {
+    use crate::model::{Evidence, Hypothesis, Rating};
+    let mut matrix = crate::model::Matrix::new("Unrated");
+    matrix.push_hypothesis(Hypothesis::new("H1", "Brand new"));
+    matrix.push_hypothesis(Hypothesis::new("H2", "Rated"));
+    matrix.push_evidence(Evidence::new("E1", "An item"));
+    matrix.set_rating(0, 1, Some(Rating::Inconsistent));
+    // H1 sorts first on zero inconsistency: the premise.
+    assert_eq!(crate::scoring::score(&matrix).ranking, [0, 1]);
+    let markdown = export(&matrix, Format::Markdown, &context());
+    assert!(markdown.contains("| – | H1 | Brand new |"), "{markdown}");
+    assert!(markdown.contains("| 1 | H2 | Rated |"), "{markdown}");
+    let brief = export(&matrix, Format::Brief, &context());
+    assert!(brief.contains("### –. H1: Brand new"), "{brief}");
+    assert!(brief.contains("Not ranked (no rating of it"), "{brief}");
+    assert!(brief.contains("### 1. H2: Rated"), "{brief}");
 }
 
 proptest! {
@@ -112,8 +141,9 @@ proptest! {
         prop_assert_eq!(reader.headers().unwrap().len(), width);
         let records: Vec<::csv::StringRecord> =
             reader.records().map(|record| record.unwrap()).collect();
-        // Items, a blank row, five score rows and four probability rows.
-        prop_assert_eq!(records.len(), matrix.evidence().len() + 1 + 5 + 4);
+        // Items, a blank row, five score rows, four probability rows and
+        // two set-aside rows.
+        prop_assert_eq!(records.len(), matrix.evidence().len() + 1 + 5 + 4 + 2);
         for (record, evidence) in records.iter().zip(matrix.evidence()) {
             for (column, cell) in record.iter().skip(CSV_EVIDENCE_COLUMNS.len()).enumerate() {
                 prop_assert_eq!(cell, evidence.rating(column).map_or("", |r| r.code()));
