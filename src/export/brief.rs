@@ -87,7 +87,7 @@ fn hypotheses(out: &mut String, report: &Report<'_>) {
          weight (credibility × relevance).\n\n",
     );
     let count = report.hypotheses().len();
-    for &column in &report.scores.ranking {
+    for column in report.listed_ranking() {
         let hypothesis = &report.hypotheses()[column];
         let score = report.score_of(column);
         let _ = writeln!(

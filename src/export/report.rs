@@ -84,6 +84,20 @@ impl<'a> Report<'a> {
         shown_ranks(&self.scores, &self.sensitivity.leader)[column].clone()
     }
 
+    /// The ranked hypotheses in the order the scores tables list them:
+    /// rank order, but those with no rank to show
+    /// ([`crate::scoring::NOT_RANKED`]: rated against no counted item) after
+    /// the ones ranked, so a column just added does not head the table.
+    pub fn listed_ranking(&self) -> Vec<usize> {
+        let shown = shown_ranks(&self.scores, &self.sensitivity.leader);
+        let (ranked, unranked): (Vec<usize>, Vec<usize>) = self
+            .scores
+            .ranking
+            .iter()
+            .partition(|&&column| shown[column] != crate::scoring::NOT_RANKED);
+        ranked.into_iter().chain(unranked).collect()
+    }
+
     /// Evidence rows, most diagnostic first, in the order `ach score`
     /// lists them.
     pub fn by_diagnosticity(&self) -> Vec<usize> {

@@ -122,6 +122,16 @@ fn a_hypothesis_rated_against_nothing_has_no_rank_in_the_scores_and_the_brief() 
     assert!(brief.contains("### –. H1: Brand new"), "{brief}");
     assert!(brief.contains("Not ranked (no rating of it"), "{brief}");
     assert!(brief.contains("### 1. H2: Rated"), "{brief}");
+    // Listed after the ranked ones, not at the head of the table.
+    let at = |text: &str, what: &str| text.find(what).unwrap_or_else(|| panic!("{what}"));
+    assert!(
+        at(&markdown, "| 1 | H2 |") < at(&markdown, "| – | H1 |"),
+        "{markdown}"
+    );
+    assert!(at(&brief, "### 1. H2") < at(&brief, "### –. H1"), "{brief}");
+    let html = export(&matrix, Format::Html, &context());
+    let scores = &html[at(&html, "<section id=\"scores\">")..];
+    assert!(at(scores, ">H2") < at(scores, ">H1"), "{scores}");
 }
 
 proptest! {

@@ -76,3 +76,36 @@ fn a_hypothesis_that_is_not_in_the_matrix_is_refused_in_the_form() {
     assert!(screen.contains("no hypothesis `H9`"), "{screen}");
     assert_eq!(bench.matrix().judgement, None);
 }
+
+#[test]
+fn the_hypothesis_detail_lists_its_indicators_and_flags_the_overdue_one() {
+    let mut bench = Bench::new(100, 30);
+    let fixture = std::fs::read_to_string(
+        super::support::repo().join("tests/fixtures/valid/warning-indicator-overdue.toml"),
+    )
+    .unwrap();
+    std::fs::write(bench.path("hypotheses/indicators.toml"), fixture).unwrap();
+    bench.open_matrix("hypotheses/indicators.toml");
+    // The header row, on H1 (the tests' clock is 2026-03-01).
+    bench.keys("k");
+    assert_snapshot!(bench.terminal().backend());
+    let screen = bench.screen();
+    assert!(
+        screen.contains("Watch: Units return to barracks · by 2020-01-15 · open · overdue"),
+        "{screen}"
+    );
+    // The observed one is listed, and only the open one is flagged.
+    assert!(
+        screen.contains("Watch: Exercise announced in the gazette"),
+        "{screen}"
+    );
+    assert_eq!(screen.matches("· overdue").count(), 1, "{screen}");
+    // H2's indicator is due in 2999: listed, not flagged.
+    bench.keys("l");
+    let screen = bench.screen();
+    assert!(
+        screen.contains("Watch: Bridging equipment moves forward · by 2999-12-31 · open"),
+        "{screen}"
+    );
+    assert!(!screen.contains("· overdue"), "{screen}");
+}

@@ -20,7 +20,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, open: &OpenMatrix, sco
         .border_style(theme::dim());
     let lines = match open.row {
         MatrixRow::Title => title_detail(open, &state.workspace.display_path(&open.path)),
-        MatrixRow::Hypotheses => hypothesis_detail(open, scores),
+        MatrixRow::Hypotheses => hypothesis_detail(open, scores, state.today),
         MatrixRow::Evidence(index) => evidence_detail(state, open, scores, index),
     };
     frame.render_widget(
@@ -71,7 +71,11 @@ fn title_detail(open: &OpenMatrix, path: &str) -> Vec<Line<'static>> {
     lines
 }
 
-fn hypothesis_detail(open: &OpenMatrix, scores: &Scores) -> Vec<Line<'static>> {
+fn hypothesis_detail(
+    open: &OpenMatrix,
+    scores: &Scores,
+    today: Option<chrono::NaiveDate>,
+) -> Vec<Line<'static>> {
     let Some(hypothesis) = open.matrix.hypotheses().get(open.column) else {
         return vec![Line::styled(
             "No hypotheses yet: press H to add one.",
@@ -116,6 +120,7 @@ fn hypothesis_detail(open: &OpenMatrix, scores: &Scores) -> Vec<Line<'static>> {
     if let Some(description) = &hypothesis.description {
         lines.push(Line::raw(one_line(description).into_owned()));
     }
+    lines.extend(super::indicator_detail::lines(hypothesis, today));
     lines
 }
 
