@@ -4,6 +4,7 @@
 
 use std::io::{Cursor, Read};
 
+use ach_workbench::export::CSV_EVIDENCE_COLUMNS;
 use assert_cmd::Command;
 use calamine::{Data, Reader, Xlsx};
 
@@ -51,9 +52,11 @@ fn text_is_never_a_formula_and_scores_are_numbers() {
     let bytes = xlsx_of(HOSTILE);
     let mut workbook: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).unwrap();
     let sheet = workbook.worksheet_range("Matrix").unwrap();
+    // The ratings start after the CSV's evidence columns.
+    let h1 = CSV_EVIDENCE_COLUMNS.len() as u32;
     assert_eq!(sheet.get_value((0, 0)), Some(&Data::String("id".into())));
     assert_eq!(
-        sheet.get_value((0, 11)),
+        sheet.get_value((0, h1)),
         Some(&Data::String("H1: =1+1".into()))
     );
     assert_eq!(
@@ -70,7 +73,7 @@ fn text_is_never_a_formula_and_scores_are_numbers() {
         sheet.get_value((2, 1)),
         Some(&Data::String("+cmd|' /C calc'!A0".into()))
     );
-    assert_eq!(sheet.get_value((1, 11)), Some(&Data::String("CC".into())));
+    assert_eq!(sheet.get_value((1, h1)), Some(&Data::String("CC".into())));
     // Diagnosticity and every score are numbers.
     assert!(matches!(sheet.get_value((1, 10)), Some(Data::Float(_))));
     let rank_row = 4;
@@ -79,7 +82,7 @@ fn text_is_never_a_formula_and_scores_are_numbers() {
         Some(&Data::String("rank".into()))
     );
     assert!(matches!(
-        sheet.get_value((rank_row, 11)),
+        sheet.get_value((rank_row, h1)),
         Some(Data::Float(_))
     ));
     let formulas = workbook.worksheet_formula("Matrix").unwrap();

@@ -11,7 +11,7 @@ use super::report::{Report, number};
 use crate::scoring::HypothesisScore;
 
 /// The columns before the hypotheses, in order.
-pub const EVIDENCE_COLUMNS: [&str; 11] = [
+pub const EVIDENCE_COLUMNS: [&str; 13] = [
     "id",
     "summary",
     "kind",
@@ -23,6 +23,10 @@ pub const EVIDENCE_COLUMNS: [&str; 11] = [
     "quote",
     "notes",
     "diagnosticity",
+    // The Admiralty grade, one column per half so a spreadsheet can sort
+    // and filter on either; empty when ungraded.
+    "source_reliability",
+    "information_credibility",
 ];
 
 /// The CSV export of `report`.
@@ -83,6 +87,16 @@ fn evidence_row(report: &Report<'_>, row: usize) -> Vec<String> {
         passage.map(|p| p.quote.clone()).unwrap_or_default(),
         evidence.notes.clone().unwrap_or_default(),
         number(report.scores.diagnosticity[row]),
+        evidence
+            .grading
+            .reliability
+            .map(|grade| grade.letter().to_owned())
+            .unwrap_or_default(),
+        evidence
+            .grading
+            .credibility
+            .map(|grade| grade.digit().to_string())
+            .unwrap_or_default(),
     ];
     cells.extend(
         (0..report.hypotheses().len())

@@ -102,6 +102,10 @@ pub struct EvidenceEntry<'a> {
     pub ratings: RatingsMap<'a>,
     pub diagnosticity: f64,
     pub source: Option<SourceEntry<'a>>,
+    /// The Admiralty letter `A`–`F` for the source, or `null` when ungraded.
+    pub source_reliability: Option<&'static str>,
+    /// The Admiralty digit 1–6 for the information, or `null` when ungraded.
+    pub information_credibility: Option<u8>,
 }
 
 /// The passage an item was taken from.
@@ -195,6 +199,8 @@ impl<'a> ExportDocument<'a> {
                     quote: &passage.quote,
                     line: report.quote_lines[row].as_ref().and_then(|l| l.number()),
                 }),
+                source_reliability: evidence.grading.reliability.map(|grade| grade.letter()),
+                information_credibility: evidence.grading.credibility.map(|grade| grade.digit()),
             })
             .collect();
         ExportDocument {

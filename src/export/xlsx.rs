@@ -65,6 +65,12 @@ pub(super) fn render(report: &Report<'_>) -> Result<Vec<u8>, XlsxError> {
             sheet.write_string_with_format(at, 9, notes, &text)?;
         }
         sheet.write_number_with_format(at, 10, report.scores.diagnosticity[row], &score)?;
+        if let Some(reliability) = evidence.grading.reliability {
+            sheet.write_string(at, 11, reliability.letter())?;
+        }
+        if let Some(credibility) = evidence.grading.credibility {
+            sheet.write_number_with_format(at, 12, f64::from(credibility.digit()), &count)?;
+        }
         for column in 0..hypotheses.len() {
             if let Some(rating) = evidence.rating(column) {
                 let cell = first_rating + column as u16;
