@@ -101,7 +101,9 @@ fn csv_reads_back_with_one_row_per_item_and_the_matrix_ratings() {
             "prior",
             "model posterior",
             "judged",
-            "coherent"
+            "coherent",
+            "set aside",
+            "set aside reason"
         ]
     );
     let ranks: Vec<&str> = rest[1].iter().skip(first_rating).collect();

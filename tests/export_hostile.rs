@@ -391,8 +391,9 @@ fn csv_parses_and_no_cell_can_run_as_a_formula() {
             format!("{}: {}", hypothesis.id, hypothesis.title)
         );
     }
-    // Items, a blank row, five score rows, four probability rows.
-    assert_eq!(records.len(), matrix.evidence().len() + 1 + 5 + 4);
+    // Items, a blank row, five score rows, four probability rows, two
+    // set-aside rows.
+    assert_eq!(records.len(), matrix.evidence().len() + 1 + 5 + 4 + 2);
     for (record, evidence) in records.iter().zip(matrix.evidence()) {
         let source = evidence.source.as_ref().unwrap();
         let cell = |n: usize| restore_formula(&record[n]).to_owned();

@@ -8,6 +8,9 @@ use ach_workbench::export::CSV_EVIDENCE_COLUMNS;
 use assert_cmd::Command;
 use calamine::{Data, Reader, Xlsx};
 
+/// The sheet's column of the first hypothesis: after the CSV's item columns.
+const FIRST_RATING: u32 = CSV_EVIDENCE_COLUMNS.len() as u32;
+
 fn xlsx_of(toml: &str) -> Vec<u8> {
     let dir = tempfile::tempdir().unwrap();
     let matrix = dir.path().join("m.toml");
@@ -52,11 +55,9 @@ fn text_is_never_a_formula_and_scores_are_numbers() {
     let bytes = xlsx_of(HOSTILE);
     let mut workbook: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).unwrap();
     let sheet = workbook.worksheet_range("Matrix").unwrap();
-    // The ratings start after the CSV's evidence columns.
-    let h1 = CSV_EVIDENCE_COLUMNS.len() as u32;
     assert_eq!(sheet.get_value((0, 0)), Some(&Data::String("id".into())));
     assert_eq!(
-        sheet.get_value((0, h1)),
+        sheet.get_value((0, FIRST_RATING)),
         Some(&Data::String("H1: =1+1".into()))
     );
     assert_eq!(
@@ -73,7 +74,10 @@ fn text_is_never_a_formula_and_scores_are_numbers() {
         sheet.get_value((2, 1)),
         Some(&Data::String("+cmd|' /C calc'!A0".into()))
     );
-    assert_eq!(sheet.get_value((1, h1)), Some(&Data::String("CC".into())));
+    assert_eq!(
+        sheet.get_value((1, FIRST_RATING)),
+        Some(&Data::String("CC".into()))
+    );
     // Diagnosticity and every score are numbers.
     assert!(matches!(sheet.get_value((1, 10)), Some(Data::Float(_))));
     let rank_row = 4;
@@ -82,7 +86,7 @@ fn text_is_never_a_formula_and_scores_are_numbers() {
         Some(&Data::String("rank".into()))
     );
     assert!(matches!(
-        sheet.get_value((rank_row, h1)),
+        sheet.get_value((rank_row, FIRST_RATING)),
         Some(Data::Float(_))
     ));
     let formulas = workbook.worksheet_formula("Matrix").unwrap();
@@ -126,4 +130,75 @@ fn the_header_and_evidence_columns_are_frozen_and_ratings_coloured() {
     assert!(bold_white, "{styles}");
     // The inconsistent ones are underlined: C and I differ in grey print.
     assert!(styles.contains("<u/>"), "{styles}");
+}
+
+const SET_ASIDE: &str = r#"schema = 1
+title = "Set aside, not deleted"
+
+[[hypotheses]]
+id = "H1"
+title = "Kept"
+
+[[hypotheses]]
+id = "H2"
+title = "Doubted"
+set_aside = true
+set_aside_reason = "merged into H1"
+
+[[evidence]]
+id = "E1"
+summary = "A ledger"
+ratings = { H1 = "C", H2 = "I" }
+
+[[evidence]]
+id = "E2"
+summary = "A letter"
+set_aside = true
+set_aside_reason = "forged"
+ratings = { H1 = "II" }
+"#;
+
+/// The column of the sheet headed `name`.
+fn column_headed(sheet: &calamine::Range<Data>, name: &str) -> u32 {
+    (0..sheet.width() as u32)
+        .find(|&column| sheet.get_value((0, column)) == Some(&Data::String(name.into())))
+        .unwrap_or_else(|| panic!("no column {name}"))
+}
+
+/// The row of the sheet whose first cell is `label`.
+fn row_labelled(sheet: &calamine::Range<Data>, label: &str) -> u32 {
+    (0..sheet.height() as u32)
+        .find(|&row| sheet.get_value((row, 0)) == Some(&Data::String(label.into())))
+        .unwrap_or_else(|| panic!("no row {label}"))
+}
+
+#[test]
+fn items_and_hypotheses_set_aside_are_marked_with_their_reasons() {
+    let bytes = xlsx_of(SET_ASIDE);
+    let mut workbook: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).unwrap();
+    let sheet = workbook.worksheet_range("Matrix").unwrap();
+    let text = |at: (u32, u32)| match sheet.get_value(at) {
+        Some(Data::String(text)) => text.clone(),
+        Some(Data::Empty) | None => String::new(),
+        other => panic!("{at:?} holds {other:?}"),
+    };
+    let (mark, reason) = (
+        column_headed(&sheet, "set_aside"),
+        column_headed(&sheet, "set_aside_reason"),
+    );
+    assert_eq!((text((1, mark)), text((1, reason))), ("".into(), "".into()));
+    assert_eq!(
+        (text((2, mark)), text((2, reason))),
+        ("yes".into(), "forged".into())
+    );
+    let (row, why) = (
+        row_labelled(&sheet, "set aside"),
+        row_labelled(&sheet, "set aside reason"),
+    );
+    let h2 = FIRST_RATING + 1;
+    assert_eq!(text((row, FIRST_RATING)), "");
+    assert_eq!(
+        (text((row, h2)), text((why, h2))),
+        ("yes".into(), "merged into H1".into())
+    );
 }

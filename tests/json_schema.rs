@@ -90,6 +90,92 @@ fn the_readme_example_of_score_json_matches_its_schema() {
     assert_valid(&schema("score.schema.json"), &document, "README example");
 }
 
+/// A matrix with a hypothesis and items set aside, with and without a
+/// reason.
+const SET_ASIDE: &str = r#"schema = 1
+title = "Set aside, not deleted"
+
+[[hypotheses]]
+id = "H1"
+title = "Kept"
+
+[[hypotheses]]
+id = "H2"
+title = "Doubted"
+set_aside = true
+set_aside_reason = "merged into H1"
+
+[[hypotheses]]
+id = "H3"
+title = "Also kept"
+
+[[evidence]]
+id = "E1"
+summary = "A ledger"
+ratings = { H1 = "C", H2 = "I", H3 = "I" }
+
+[[evidence]]
+id = "E2"
+summary = "A letter"
+set_aside = true
+set_aside_reason = "forged"
+ratings = { H1 = "II", H3 = "C" }
+
+[[evidence]]
+id = "E3"
+summary = "A rumour"
+set_aside = true
+ratings = { H1 = "I" }
+"#;
+
+fn export_of(toml: &str) -> Value {
+    let dir = tempfile::tempdir().unwrap();
+    let matrix = dir.path().join("m.toml");
+    std::fs::write(&matrix, toml).unwrap();
+    json_from(
+        &["export", "--format", "json", "--date", "2026-02-20"],
+        &matrix,
+    )
+}
+
+#[test]
+fn set_aside_hypotheses_and_items_are_marked_and_match_the_schema() {
+    let document = export_of(SET_ASIDE);
+    assert_valid(&schema("export.schema.json"), &document, "set-aside matrix");
+    let marks = |list: &str| -> Vec<(bool, Value)> {
+        document[list]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|entry| {
+                (
+                    entry["set_aside"].as_bool().unwrap(),
+                    entry["set_aside_reason"].clone(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        marks("hypotheses"),
+        [
+            (false, Value::Null),
+            (true, json!("merged into H1")),
+            (false, Value::Null)
+        ]
+    );
+    assert_eq!(
+        marks("evidence"),
+        [
+            (false, Value::Null),
+            (true, json!("forged")),
+            (true, Value::Null)
+        ]
+    );
+    // Set aside, H2 is not ranked; without E2 and E3, H1 leads.
+    assert_eq!(document["hypotheses"][1]["rank"], 0);
+    assert_eq!(document["ranking"], json!(["H1", "H3"]));
+}
+
 /// A change that makes an export invalid.
 type Breakage = fn(&mut Value);
 
@@ -100,7 +186,7 @@ fn broken_documents_are_refused() {
         &["export", "--format", "json", "--date", "2026-02-20"],
         Path::new("tests/golden/sample.toml"),
     );
-    let breakages: [(&str, Breakage); 6] = [
+    let breakages: [(&str, Breakage); 9] = [
         ("no ranking", |d| {
             d.as_object_mut().unwrap().remove("ranking");
         }),
@@ -114,6 +200,18 @@ fn broken_documents_are_refused() {
         }),
         ("a date that is no date", |d| {
             d["generated"] = json!("20 Feb 2026")
+        }),
+        ("no set-aside mark", |d| {
+            d["evidence"][0]
+                .as_object_mut()
+                .unwrap()
+                .remove("set_aside");
+        }),
+        ("a set-aside hypothesis with a rank", |d| {
+            d["hypotheses"][0]["set_aside"] = json!(true)
+        }),
+        ("a reason for an item not set aside", |d| {
+            d["evidence"][0]["set_aside_reason"] = json!("why not")
         }),
     ];
     for (what, breakage) in breakages {

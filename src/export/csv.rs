@@ -3,7 +3,9 @@
 //! One row per evidence item: its fields, then one column per hypothesis
 //! holding the rating code (empty when unrated). Then a blank row, and one
 //! row per score with the value under each hypothesis' column, then the
-//! probability rows (prior, model posterior, judged, coherent) the same way. Every cell
+//! probability rows (prior, model posterior, judged, coherent) the same way,
+//! then the set-aside rows (`yes` under a hypothesis set aside, and its
+//! reason). Every cell
 //! is neutralised against formula injection (see [`super::escape_csv`]).
 
 use super::escape_csv::{neutralise_formula, visible_controls};
@@ -11,7 +13,7 @@ use super::report::{Report, number};
 use crate::scoring::HypothesisScore;
 
 /// The columns before the hypotheses, in order.
-pub const EVIDENCE_COLUMNS: [&str; 13] = [
+pub const EVIDENCE_COLUMNS: [&str; 15] = [
     "id",
     "summary",
     "kind",
@@ -23,11 +25,17 @@ pub const EVIDENCE_COLUMNS: [&str; 13] = [
     "quote",
     "notes",
     "diagnosticity",
+    "set_aside",
+    "set_aside_reason",
     // The Admiralty grade, one column per half so a spreadsheet can sort
     // and filter on either; empty when ungraded.
     "source_reliability",
     "information_credibility",
 ];
+
+/// What a set-aside column or row holds for an item or hypothesis set
+/// aside; empty for one that counts.
+pub(super) const SET_ASIDE: &str = "yes";
 
 /// The CSV export of `report`.
 pub(super) fn render(report: &Report<'_>) -> String {
@@ -87,6 +95,8 @@ fn evidence_row(report: &Report<'_>, row: usize) -> Vec<String> {
         passage.map(|p| p.quote.clone()).unwrap_or_default(),
         evidence.notes.clone().unwrap_or_default(),
         number(report.scores.diagnosticity[row]),
+        set_aside_mark(&evidence.set_aside).to_owned(),
+        evidence.set_aside.reason().unwrap_or_default().to_owned(),
         evidence
             .grading
             .reliability
@@ -125,7 +135,30 @@ fn score_rows(report: &Report<'_>) -> Vec<Vec<String>> {
     ]
     .into_iter()
     .chain(probability_rows(report))
+    .chain(set_aside_rows(report))
     .collect()
+}
+
+/// [`SET_ASIDE`] when set aside, else empty.
+pub(super) fn set_aside_mark(set_aside: &crate::model::SetAside) -> &'static str {
+    if set_aside.is_set() { SET_ASIDE } else { "" }
+}
+
+/// Which hypotheses the analyst set aside, and why: their scores are
+/// shown but count in no ranking (their rank is 0).
+fn set_aside_rows(report: &Report<'_>) -> Vec<Vec<String>> {
+    let row = |label: &str, value: &dyn Fn(&crate::model::SetAside) -> String| {
+        let mut cells = vec![label.to_owned()];
+        cells.resize(EVIDENCE_COLUMNS.len(), String::new());
+        cells.extend(report.hypotheses().iter().map(|h| value(&h.set_aside)));
+        cells
+    };
+    vec![
+        row("set aside", &|s| set_aside_mark(s).to_owned()),
+        row("set aside reason", &|s| {
+            s.reason().unwrap_or_default().to_owned()
+        }),
+    ]
 }
 
 /// The probability reading, one row each like the scores: the prior and

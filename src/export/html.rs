@@ -11,7 +11,7 @@ use super::brief::bottom_line::paragraphs;
 use super::escape_html::escape;
 use super::lead_changes_with;
 use super::report::{Report, UNRATED, item_facts, number, timestamp};
-use crate::model::{Evidence, Rating};
+use crate::model::{Evidence, Rating, SetAside};
 use crate::text::capitalised;
 
 /// Screen and print styles. Rating colours follow the usual ACH reading:
@@ -47,6 +47,7 @@ td.rating { text-align: center; font-weight: 600; }
 .r-i, .r-ii { text-decoration: underline 2px; background-image: repeating-linear-gradient(135deg, rgba(0, 0, 0, 0.16) 0 2px, transparent 2px 6px); }
 .unrated { color: #8c959f; }
 .leader { color: #9a6700; }
+.set-aside-mark { font-style: italic; color: #59636e; }
 th.narrow, td.narrow { width: 1%; white-space: nowrap; }
 table.matrix th.evidence { min-width: 18rem; }
 .legend span.rating { display: inline-block; min-width: 1.8em; text-align: center; font-weight: 600; padding: 0 0.2em; }
@@ -195,17 +196,18 @@ fn hypotheses(out: &mut String, report: &Report<'_>) {
     for hypothesis in report.hypotheses() {
         let _ = writeln!(
             out,
-            "<tr><th scope=\"row\">{}</th><td class=\"text\" dir=\"auto\">{}</td>\
+            "<tr{}><th scope=\"row\">{}</th><td class=\"text\" dir=\"auto\">{}</td>\
              <td class=\"text\" dir=\"auto\">{}</td></tr>",
+            set_aside_class(&hypothesis.set_aside),
             escape(&hypothesis.id),
-            escape(&hypothesis.title),
+            set_aside_text(&hypothesis.title, &hypothesis.set_aside),
             escape(hypothesis.description.as_deref().unwrap_or_default())
         );
     }
     out.push_str("</tbody>\n</table>\n</section>\n");
 }
 
-fn legend(out: &mut String) {
+fn legend(out: &mut String, any_set_aside: bool) {
     out.push_str("<p class=\"legend\">Ratings:");
     for rating in Rating::ALL {
         let _ = write!(
@@ -220,8 +222,40 @@ fn legend(out: &mut String) {
         out,
         " <span class=\"rating unrated\">{UNRATED}</span> unrated. Credibility and \
          relevance: H high, M medium, L low. <span class=\"leader\">★</span> leads (each \
-         hypothesis tied for the lead is marked).</p>"
+         hypothesis tied for the lead is marked).{}</p>",
+        if any_set_aside {
+            " <s>Struck through</s> and marked <span class=\"set-aside-mark\">(set aside)</span>: \
+             kept by the analyst but left out of every score."
+        } else {
+            ""
+        }
     );
+}
+
+/// `text`, escaped; struck through and followed by a mark (with the
+/// reason) when the analyst set its item or hypothesis aside, so that no
+/// reader takes it for one that counts.
+fn set_aside_text(text: &str, set_aside: &SetAside) -> String {
+    match set_aside {
+        SetAside::Counted => escape(text),
+        SetAside::Aside { reason } => format!(
+            "<s>{}</s> <span class=\"set-aside-mark\">({})</span>",
+            escape(text),
+            match reason {
+                Some(reason) => format!("set aside: {}", escape(reason)),
+                None => "set aside".to_owned(),
+            }
+        ),
+    }
+}
+
+/// ` class="set-aside"` for an element of something set aside.
+fn set_aside_class(set_aside: &SetAside) -> &'static str {
+    if set_aside.is_set() {
+        " class=\"set-aside\""
+    } else {
+        ""
+    }
 }
 
 fn matrix_table(out: &mut String, report: &Report<'_>) {
@@ -229,7 +263,9 @@ fn matrix_table(out: &mut String, report: &Report<'_>) {
     if report.evidence().is_empty() {
         return empty(out, "The matrix has no evidence items.");
     }
-    legend(out);
+    let any_set_aside = report.evidence().iter().any(|e| e.set_aside.is_set())
+        || report.hypotheses().iter().any(|h| h.set_aside.is_set());
+    legend(out, any_set_aside);
     out.push_str(
         "<div class=\"scroll\">\n<table class=\"matrix\">\n<thead><tr>\
          <th scope=\"col\">Id</th><th scope=\"col\" class=\"evidence\">Evidence</th>\
@@ -239,10 +275,15 @@ fn matrix_table(out: &mut String, report: &Report<'_>) {
     for (column, hypothesis) in report.hypotheses().iter().enumerate() {
         let _ = write!(
             out,
-            "<th scope=\"col\" class=\"hypothesis\">{}{}<span class=\"title text\" dir=\"auto\">{}</span></th>",
+            "<th scope=\"col\" class=\"hypothesis{}\">{}{}<span class=\"title text\" dir=\"auto\">{}</span></th>",
+            if hypothesis.set_aside.is_set() {
+                " set-aside"
+            } else {
+                ""
+            },
             escape(&hypothesis.id),
             leader_mark(report, column),
-            escape(&hypothesis.title)
+            set_aside_text(&hypothesis.title, &hypothesis.set_aside)
         );
     }
     out.push_str("</tr></thead>\n<tbody>\n");
@@ -255,10 +296,11 @@ fn matrix_table(out: &mut String, report: &Report<'_>) {
 fn matrix_row(out: &mut String, report: &Report<'_>, evidence: &Evidence) {
     let _ = write!(
         out,
-        "<tr><th scope=\"row\">{}</th><td class=\"text\" dir=\"auto\">{}</td>\
+        "<tr{}><th scope=\"row\">{}</th><td class=\"text\" dir=\"auto\">{}</td>\
          <td class=\"narrow\">{}</td><td class=\"narrow\">{}</td><td class=\"narrow\">{}</td>",
+        set_aside_class(&evidence.set_aside),
         escape(&evidence.id),
-        escape(&evidence.summary),
+        set_aside_text(&evidence.summary, &evidence.set_aside),
         evidence.kind.word(),
         evidence.credibility.initial(),
         evidence.relevance.initial()
@@ -335,10 +377,11 @@ fn diagnosticity(out: &mut String, report: &Report<'_>) {
         let evidence = &report.evidence()[row];
         let _ = writeln!(
             out,
-            "<tr><td class=\"num\">{}</td><th scope=\"row\">{}</th><td class=\"text\" dir=\"auto\">{}</td></tr>",
+            "<tr{}><td class=\"num\">{}</td><th scope=\"row\">{}</th><td class=\"text\" dir=\"auto\">{}</td></tr>",
+            set_aside_class(&evidence.set_aside),
             number(report.scores.diagnosticity[row]),
             escape(&evidence.id),
-            escape(&evidence.summary)
+            set_aside_text(&evidence.summary, &evidence.set_aside)
         );
     }
     out.push_str("</tbody>\n</table>\n</section>\n");
@@ -352,9 +395,14 @@ fn sources(out: &mut String, report: &Report<'_>) {
     for (row, evidence) in report.evidence().iter().enumerate() {
         let _ = writeln!(
             out,
-            "<article class=\"evidence\">\n<h3 class=\"text\" dir=\"auto\">{}: {}</h3>\n<p>{}.</p>",
+            "<article class=\"evidence{}\">\n<h3 class=\"text\" dir=\"auto\">{}: {}</h3>\n<p>{}.</p>",
+            if evidence.set_aside.is_set() {
+                " set-aside"
+            } else {
+                ""
+            },
             escape(&evidence.id),
-            escape(&evidence.summary),
+            set_aside_text(&evidence.summary, &evidence.set_aside),
             escape(&capitalised(&item_facts(evidence)))
         );
         if let Some(notes) = &evidence.notes {

@@ -67,6 +67,11 @@ pub struct HypothesisEntry<'a> {
     pub judged_words: Option<&'static str>,
     /// The coherent version of the judged probability, when it can be told.
     pub coherent: Option<f64>,
+    /// Whether the analyst set the hypothesis aside (left out of every
+    /// score and of `ranking`; its `rank` is then 0).
+    pub set_aside: bool,
+    /// Why, when set aside with a reason.
+    pub set_aside_reason: Option<&'a str>,
 }
 
 /// How the judged probabilities hold together, as `ach score --json` says.
@@ -102,6 +107,10 @@ pub struct EvidenceEntry<'a> {
     pub ratings: RatingsMap<'a>,
     pub diagnosticity: f64,
     pub source: Option<SourceEntry<'a>>,
+    /// Whether the analyst set the item aside (left out of every score).
+    pub set_aside: bool,
+    /// Why, when set aside with a reason.
+    pub set_aside_reason: Option<&'a str>,
     /// The Admiralty letter `A`–`F` for the source, or `null` when ungraded.
     pub source_reliability: Option<&'static str>,
     /// The Admiralty digit 1–6 for the information, or `null` when ungraded.
@@ -165,6 +174,8 @@ impl<'a> ExportDocument<'a> {
                     judged: reading.judged[column],
                     judged_words: reading.judged[column].map(estimative_word),
                     coherent: coherent.as_ref().map(|values| values[column]),
+                    set_aside: hypothesis.set_aside.is_set(),
+                    set_aside_reason: hypothesis.set_aside.reason(),
                 }
             })
             .collect();
@@ -199,6 +210,8 @@ impl<'a> ExportDocument<'a> {
                     quote: &passage.quote,
                     line: report.quote_lines[row].as_ref().and_then(|l| l.number()),
                 }),
+                set_aside: evidence.set_aside.is_set(),
+                set_aside_reason: evidence.set_aside.reason(),
                 source_reliability: evidence.grading.reliability.map(|grade| grade.letter()),
                 information_credibility: evidence.grading.credibility.map(|grade| grade.digit()),
             })

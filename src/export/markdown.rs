@@ -286,7 +286,7 @@ fn diagnosticity(out: &mut String, report: &Report<'_>) {
             vec![
                 number(report.scores.diagnosticity[row]),
                 inline(&evidence.id),
-                inline(&evidence.summary),
+                set_aside_label(&evidence.summary, &evidence.set_aside),
             ]
         })
         .collect();
@@ -305,7 +305,7 @@ fn sources(out: &mut String, report: &Report<'_>) {
             out,
             "### {}: {}\n",
             inline(&evidence.id),
-            inline(&evidence.summary)
+            set_aside_label(&evidence.summary, &evidence.set_aside)
         );
         let _ = writeln!(out, "{}.\n", capitalised(&item_facts(evidence)));
         if let Some(notes) = evidence.notes.as_deref().map(paragraphs)

@@ -90,6 +90,16 @@ fn the_markdown_matrix_marks_set_aside_items_and_hypotheses() {
     matrix.push_evidence(Evidence::new("E2", "A ledger"));
     let text = export(&matrix, Format::Markdown, &context());
     assert!(text.contains("A letter (set aside: forged)"), "{text}");
+    // In the matrix, the list by diagnosticity and the sources.
+    assert_eq!(
+        text.matches("A letter (set aside: forged)").count(),
+        3,
+        "{text}"
+    );
+    assert!(
+        text.contains("### E1: A letter (set aside: forged)"),
+        "{text}"
+    );
     assert!(text.contains("H2 (set aside)"), "{text}");
     assert!(!text.contains("A ledger (set aside"), "{text}");
     assert_tables_keep_their_columns(&text);
@@ -112,8 +122,9 @@ proptest! {
         prop_assert_eq!(reader.headers().unwrap().len(), width);
         let records: Vec<::csv::StringRecord> =
             reader.records().map(|record| record.unwrap()).collect();
-        // Items, a blank row, five score rows and four probability rows.
-        prop_assert_eq!(records.len(), matrix.evidence().len() + 1 + 5 + 4);
+        // Items, a blank row, five score rows, four probability rows and
+        // two set-aside rows.
+        prop_assert_eq!(records.len(), matrix.evidence().len() + 1 + 5 + 4 + 2);
         for (record, evidence) in records.iter().zip(matrix.evidence()) {
             for (column, cell) in record.iter().skip(CSV_EVIDENCE_COLUMNS.len()).enumerate() {
                 prop_assert_eq!(cell, evidence.rating(column).map_or("", |r| r.code()));

@@ -8,7 +8,7 @@
 
 use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook, XlsxError};
 
-use super::csv::EVIDENCE_COLUMNS;
+use super::csv::{EVIDENCE_COLUMNS, set_aside_mark};
 use super::report::Report;
 use crate::model::Rating;
 
@@ -65,11 +65,17 @@ pub(super) fn render(report: &Report<'_>) -> Result<Vec<u8>, XlsxError> {
             sheet.write_string_with_format(at, 9, notes, &text)?;
         }
         sheet.write_number_with_format(at, 10, report.scores.diagnosticity[row], &score)?;
+        if evidence.set_aside.is_set() {
+            sheet.write_string(at, 11, set_aside_mark(&evidence.set_aside))?;
+        }
+        if let Some(reason) = evidence.set_aside.reason() {
+            sheet.write_string_with_format(at, 12, reason, &text)?;
+        }
         if let Some(reliability) = evidence.grading.reliability {
-            sheet.write_string(at, 11, reliability.letter())?;
+            sheet.write_string(at, 13, reliability.letter())?;
         }
         if let Some(credibility) = evidence.grading.credibility {
-            sheet.write_number_with_format(at, 12, f64::from(credibility.digit()), &count)?;
+            sheet.write_number_with_format(at, 14, f64::from(credibility.digit()), &count)?;
         }
         for column in 0..hypotheses.len() {
             if let Some(rating) = evidence.rating(column) {
@@ -124,12 +130,27 @@ pub(super) fn render(report: &Report<'_>) -> Result<Vec<u8>, XlsxError> {
         ),
     ];
     let first_probability_row = first_score_row + score_rows;
+    let first_set_aside_row = first_probability_row + probability_rows.len() as u32;
     for (at, (label, values)) in (first_probability_row..).zip(probability_rows) {
         sheet.write_string_with_format(at, 0, label, &header)?;
         for (column, value) in values.into_iter().enumerate() {
             if let Some(value) = value {
                 sheet.write_number_with_format(at, first_rating + column as u16, value, &score)?;
             }
+        }
+    }
+
+    // Then, as in the CSV, which hypotheses are set aside and why.
+    sheet.write_string_with_format(first_set_aside_row, 0, "set aside", &header)?;
+    sheet.write_string_with_format(first_set_aside_row + 1, 0, "set aside reason", &header)?;
+    for (column, hypothesis) in hypotheses.iter().enumerate() {
+        let cell = first_rating + column as u16;
+        if hypothesis.set_aside.is_set() {
+            let mark = set_aside_mark(&hypothesis.set_aside);
+            sheet.write_string(first_set_aside_row, cell, mark)?;
+        }
+        if let Some(reason) = hypothesis.set_aside.reason() {
+            sheet.write_string_with_format(first_set_aside_row + 1, cell, reason, &text)?;
         }
     }
 
