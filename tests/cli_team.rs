@@ -149,3 +149,99 @@ fn judged_probabilities_are_made_coherent_then_averaged() {
         "{text}"
     );
 }
+
+/// `ach team FOLDER --brief` with a fixed date, as bytes of text.
+fn brief(dir: &Path, extra: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_ach"))
+        .arg("team")
+        .arg(dir)
+        .args(["--brief", "--date", "2026-12-03"])
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_brief_names_each_split_cell_with_its_analysts_and_ratings() {
+    let dir = folder();
+    // Without alice's E3 (I for H1), carol's CC on E1 / H1 turns the leader.
+    copy(dir.path(), "alice", ["II", "C"], false);
+    let output = brief(dir.path(), &[]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.starts_with("# Team brief: Who\n"), "{text}");
+    assert!(
+        text.contains("- **Generated:** 2026-12-03 by ACH Workbench\n"),
+        "{text}"
+    );
+    // The split cell, named with every analyst and their rating.
+    assert!(
+        text.contains("| E1 | A witness | H1 | I | 1.70 | extreme | alice II, bob I, carol CC |"),
+        "{text}"
+    );
+    // Carol's CC there would make H1 the consensus leader.
+    assert!(
+        text.contains("| E1 | A witness | H1 | I | 1.70 | extreme | CC (carol) | H1 (Alone) |"),
+        "{text}"
+    );
+    assert!(text.contains("| carol | H1 (Alone) | no |"), "{text}");
+    assert!(text.contains("| bob | H2 (With help) | yes |"), "{text}");
+    assert!(text.contains("| E2 | A receipt | H1 N, H2 N |"), "{text}");
+}
+
+#[test]
+fn the_brief_goes_to_a_file_and_never_over_an_analysts_matrix() {
+    let dir = folder();
+    let out = dir.path().join("brief.md");
+    let output = brief(dir.path(), &["-o", out.to_str().unwrap()]);
+    assert!(output.status.success());
+    assert!(output.stdout.is_empty());
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert!(written.contains("alice II, bob I, carol CC"), "{written}");
+    // Alice's E3 keeps H1 behind whatever carol rates E1 / H1.
+    assert!(
+        written.contains("## Splits that change the leader\n\nNone: "),
+        "{written}"
+    );
+    assert!(
+        written.contains("## Evidence only in some copies\n\n- E3: only alice\n"),
+        "{written}"
+    );
+    // E3, in alice's copy alone, is not something the team agrees on.
+    assert!(
+        written.contains("| E2 | A receipt | H1 N, H2 N |"),
+        "{written}"
+    );
+    assert!(!written.contains("| E3 | A rumour |"), "{written}");
+    let matrix = dir.path().join("bob.toml");
+    let before = std::fs::read(&matrix).unwrap();
+    let output = brief(dir.path(), &["-o", matrix.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("refusing to overwrite an analyst's matrix"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(std::fs::read(&matrix).unwrap(), before);
+}
+
+#[test]
+fn brief_and_json_cannot_be_asked_together() {
+    let dir = folder();
+    let output = brief(dir.path(), &["--json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot be used with"));
+    // -o without --brief is refused too, rather than ignored.
+    let output = Command::new(env!("CARGO_BIN_EXE_ach"))
+        .arg("team")
+        .arg(dir.path())
+        .args(["-o", "x.md"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}

@@ -176,6 +176,75 @@ fn set_aside_hypotheses_and_items_are_marked_and_match_the_schema() {
     assert_eq!(document["ranking"], json!(["H1", "H3"]));
 }
 
+#[test]
+fn indicators_and_the_judgement_are_exported_and_match_the_schema() {
+    let validator = schema("export.schema.json");
+    let fixture = Path::new("tests/fixtures/valid/warning-indicator-overdue.toml");
+    let document = json_from(
+        &["export", "--format", "json", "--date", "2026-02-20"],
+        fixture,
+    );
+    assert_valid(&validator, &document, "indicators");
+    assert_eq!(
+        document["hypotheses"][0]["indicators"],
+        json!([
+            { "text": "Units return to barracks", "expected_by": "2020-01-15",
+              "status": "open", "overdue": true },
+            { "text": "Exercise announced in the gazette", "expected_by": "2020-01-10",
+              "status": "observed", "overdue": false }
+        ])
+    );
+    assert_eq!(
+        document["hypotheses"][1]["indicators"],
+        json!([{ "text": "Bridging equipment moves forward", "expected_by": "2999-12-31",
+                 "status": "open", "overdue": false }])
+    );
+    assert_eq!(
+        document["judgement"],
+        json!({ "hypothesis": "H1", "confidence": "moderate", "estimate": "likely",
+                "rationale": "Only H1 explains the convoy." })
+    );
+    // Overdue is counted from the export's date, as the brief counts it.
+    let early = json_from(
+        &["export", "--format", "json", "--date", "2020-01-01"],
+        fixture,
+    );
+    assert_eq!(early["hypotheses"][0]["indicators"][0]["overdue"], false);
+    // Without indicators or a judgement: empty lists and null.
+    let golden = json_from(
+        &["export", "--format", "json", "--date", "2026-02-20"],
+        Path::new("tests/golden/sample.toml"),
+    );
+    assert_eq!(golden["hypotheses"][0]["indicators"], json!([]));
+    assert_eq!(golden["judgement"], Value::Null);
+
+    let breakages: [(&str, Breakage); 5] = [
+        ("an unknown status", |d| {
+            d["hypotheses"][0]["indicators"][0]["status"] = json!("seen")
+        }),
+        ("an observed indicator overdue", |d| {
+            d["hypotheses"][0]["indicators"][1]["overdue"] = json!(true)
+        }),
+        ("no indicators", |d| {
+            d["hypotheses"][1]
+                .as_object_mut()
+                .unwrap()
+                .remove("indicators");
+        }),
+        ("a confidence that is no level", |d| {
+            d["judgement"]["confidence"] = json!("medium")
+        }),
+        ("estimative words off the scale", |d| {
+            d["judgement"]["estimate"] = json!("probable")
+        }),
+    ];
+    for (what, breakage) in breakages {
+        let mut broken = document.clone();
+        breakage(&mut broken);
+        assert!(!validator.is_valid(&broken), "{what} was accepted");
+    }
+}
+
 /// A change that makes an export invalid.
 type Breakage = fn(&mut Value);
 

@@ -56,7 +56,7 @@ fn format_parser() -> impl TypedValueParser<Value = Target> {
     })
 }
 
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
+pub(super) fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|_| format!("`{text}` is not a date of the form YYYY-MM-DD"))
 }

@@ -1,13 +1,19 @@
-//! `ach team FILES...|FOLDER [--json]`: a team's copies of one matrix
-//! side by side: consensus, spread and each analyst's leader.
+//! `ach team FILES...|FOLDER [--json | --brief [-o FILE]]`: a team's
+//! copies of one matrix side by side: consensus, spread and each analyst's
+//! leader; or the team brief in Markdown.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
 
 use serde_json::{Map, Value, json};
 
+use super::export::{SOURCE_DATE_EPOCH, generation_date, parse_date};
 use super::{Outcome, report_load_error};
+use crate::export::team_brief;
 use crate::probability::estimative_word;
+use crate::storage::write_atomically;
 use crate::team::{Team, TeamError, compare, load_team, team_files};
 use crate::text::inert;
 
@@ -17,13 +23,27 @@ pub struct TeamArgs {
     #[arg(required = true)]
     pub matrices: Vec<PathBuf>,
     /// Print JSON instead of text.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "brief")]
     pub json: bool,
+    /// Write the team brief (Markdown): who leads for each analyst, where
+    /// the team agrees, where it splits most and which splits change the
+    /// consensus leader.
+    #[arg(long)]
+    pub brief: bool,
+    /// Write the brief to FILE instead of standard output. The file is
+    /// replaced atomically; a previous version is kept as FILE.bak.
+    #[arg(long, short = 'o', value_name = "FILE", requires = "brief")]
+    pub output: Option<PathBuf>,
+    /// The generation date printed in the brief [default: SOURCE_DATE_EPOCH
+    /// if set, else today].
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "brief")]
+    pub date: Option<NaiveDate>,
 }
 
 pub fn run(args: &TeamArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Outcome> {
-    let copies = match team_files(&args.matrices).and_then(|files| load_team(&files)) {
-        Ok(copies) => copies,
+    let loaded = team_files(&args.matrices).and_then(|files| Ok((load_team(&files)?, files)));
+    let (copies, files) = match loaded {
+        Ok(loaded) => loaded,
         Err(TeamError::Load(error)) => {
             report_load_error(err, &error)?;
             return Ok(Outcome::Invalid);
@@ -33,6 +53,9 @@ pub fn run(args: &TeamArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Res
             return Ok(Outcome::Invalid);
         }
     };
+    if args.brief {
+        return brief(args, &copies, &files, out, err);
+    }
     let team = compare(&copies);
     if args.json {
         writeln!(
@@ -44,6 +67,52 @@ pub fn run(args: &TeamArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Res
         write_text(&team, out)?;
     }
     Ok(Outcome::Success)
+}
+
+/// `--brief`: the team brief to standard output or, atomically, to `-o`.
+fn brief(
+    args: &TeamArgs,
+    copies: &[crate::team::Copy],
+    files: &[PathBuf],
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Outcome> {
+    let generated = match generation_date(
+        args.date,
+        std::env::var_os(SOURCE_DATE_EPOCH).as_deref(),
+        || chrono::Local::now().date_naive(),
+    ) {
+        Ok(date) => date,
+        Err(message) => {
+            writeln!(err, "ach team: {}", inert(&message))?;
+            return Ok(Outcome::Invalid);
+        }
+    };
+    let text = team_brief(copies, generated);
+    let Some(output) = &args.output else {
+        out.write_all(text.as_bytes())?;
+        return Ok(Outcome::Success);
+    };
+    if files.iter().any(|file| same_file(output, file)) {
+        let message = format!(
+            "{}: refusing to overwrite an analyst's matrix with the brief",
+            output.display()
+        );
+        writeln!(err, "ach team: {}", inert(&message))?;
+        return Ok(Outcome::Invalid);
+    }
+    if let Err(error) = write_atomically(output, text.as_bytes()) {
+        writeln!(err, "ach team: {}", inert(&error.to_string()))?;
+        return Ok(Outcome::Invalid);
+    }
+    Ok(Outcome::Success)
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
 }
 
 fn code(rating: Option<crate::model::Rating>) -> Value {

@@ -42,6 +42,31 @@ pub struct ExportDocument<'a> {
     pub coherence: CoherenceEntry,
     /// Warnings first, then questions.
     pub probability_findings: Vec<FindingEntry>,
+    /// The analyst's own judgement (`[judgement]` in the file), if recorded.
+    pub judgement: Option<JudgementEntry<'a>>,
+}
+
+/// The analyst's judgement: which hypothesis, how confident, how likely.
+#[derive(Debug, Serialize)]
+pub struct JudgementEntry<'a> {
+    pub hypothesis: &'a str,
+    /// `low`, `moderate` or `high`.
+    pub confidence: &'static str,
+    /// The ICD 203 words, if said.
+    pub estimate: Option<&'static str>,
+    pub rationale: Option<&'a str>,
+}
+
+/// One indicator to watch for a hypothesis (Heuer's step 8).
+#[derive(Debug, Serialize)]
+pub struct IndicatorEntry<'a> {
+    pub text: &'a str,
+    /// `YYYY-MM-DD`.
+    pub expected_by: Option<String>,
+    /// `open`, `observed` or `not observed`.
+    pub status: &'static str,
+    /// Still open after `expected_by`, counted from `generated`.
+    pub overdue: bool,
 }
 
 /// One hypothesis with its scores.
@@ -72,6 +97,8 @@ pub struct HypothesisEntry<'a> {
     pub set_aside: bool,
     /// Why, when set aside with a reason.
     pub set_aside_reason: Option<&'a str>,
+    /// What to watch for, in file order.
+    pub indicators: Vec<IndicatorEntry<'a>>,
 }
 
 /// How the judged probabilities hold together, as `ach score --json` says.
@@ -176,6 +203,18 @@ impl<'a> ExportDocument<'a> {
                     coherent: coherent.as_ref().map(|values| values[column]),
                     set_aside: hypothesis.set_aside.is_set(),
                     set_aside_reason: hypothesis.set_aside.reason(),
+                    indicators: hypothesis
+                        .indicators
+                        .iter()
+                        .map(|indicator| IndicatorEntry {
+                            text: &indicator.text,
+                            expected_by: indicator
+                                .expected_by
+                                .map(|d| d.format("%Y-%m-%d").to_string()),
+                            status: indicator.status.word(),
+                            overdue: indicator.is_overdue(report.generated),
+                        })
+                        .collect(),
                 }
             })
             .collect();
@@ -245,6 +284,12 @@ impl<'a> ExportDocument<'a> {
                     message: finding.to_string(),
                 })
                 .collect(),
+            judgement: matrix.judgement.as_ref().map(|judgement| JudgementEntry {
+                hypothesis: &judgement.hypothesis,
+                confidence: judgement.confidence.word(),
+                estimate: judgement.estimate.map(|words| words.word()),
+                rationale: judgement.rationale.as_deref(),
+            }),
         }
     }
 }

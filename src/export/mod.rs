@@ -24,6 +24,7 @@ mod report;
 mod sensitivity_json;
 mod source;
 mod target;
+mod team_brief;
 mod xlsx;
 
 use std::fmt;
@@ -43,6 +44,7 @@ pub use lead::Lead;
 pub use sensitivity_json::{FragileEntry, SensitivityEntry};
 pub use source::{QuoteLine, quote_line};
 pub use target::{Rendered, Target};
+pub use team_brief::{BIGGEST_SPLITS, team_brief};
 
 /// One of the export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -29,7 +29,7 @@ fn unescaped_pipes(line: &str) -> usize {
 
 /// Every table of `markdown` has as many cells in each row as in its
 /// header; and no line that is not ours starts a table.
-fn assert_tables_keep_their_columns(markdown: &str) {
+pub(super) fn assert_tables_keep_their_columns(markdown: &str) {
     let mut expected: Option<usize> = None;
     for line in markdown.lines() {
         if line.starts_with('|') {
