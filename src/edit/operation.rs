@@ -1,6 +1,6 @@
 //! One reversible change to a matrix.
 
-use crate::model::{Evidence, Hypothesis, Matrix, Rating};
+use crate::model::{Evidence, Hypothesis, Judgement, Matrix, Rating};
 
 /// The matrix-level fields an analyst edits together in one form.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,6 +68,11 @@ pub enum Edit {
     },
     /// The title, question or analyst changes.
     ReplaceHeader { before: Header, after: Header },
+    /// The analyst's judgement is recorded, changed or removed (`None`).
+    ReplaceJudgement {
+        before: Option<Judgement>,
+        after: Option<Judgement>,
+    },
     /// The whole matrix is replaced (restoring recovered changes).
     ReplaceMatrix {
         before: Box<Matrix>,
@@ -130,6 +135,10 @@ impl Edit {
                 after: before,
             },
             Edit::ReplaceHeader { before, after } => Edit::ReplaceHeader {
+                before: after,
+                after: before,
+            },
+            Edit::ReplaceJudgement { before, after } => Edit::ReplaceJudgement {
                 before: after,
                 after: before,
             },
@@ -199,6 +208,7 @@ impl Edit {
                 matrix.question = after.question.clone();
                 matrix.analyst = after.analyst.clone();
             }
+            Edit::ReplaceJudgement { after, .. } => matrix.judgement = after.clone(),
             Edit::ReplaceMatrix { after, .. } => *matrix = (**after).clone(),
         }
     }
@@ -271,6 +281,20 @@ impl Edit {
                         format!("edited the matrix {} and {last}", init.join(", "))
                     }
                 }
+            }
+            Edit::ReplaceJudgement { after: None, .. } => "removed the judgement".to_owned(),
+            Edit::ReplaceJudgement {
+                after: Some(judgement),
+                ..
+            } => {
+                let estimate = judgement
+                    .estimate
+                    .map(|words| format!(", {words}"))
+                    .unwrap_or_default();
+                format!(
+                    "judged {} most likely{estimate}, {} confidence",
+                    judgement.hypothesis, judgement.confidence
+                )
             }
             Edit::ReplaceMatrix { before, after }
                 if before.conflicts.len() > after.conflicts.len() =>
@@ -350,6 +374,40 @@ mod tests {
             after: set,
         };
         assert_eq!(replaced.describe(&matrix), "set hypothesis H1 aside");
+    }
+
+    #[test]
+    fn a_judgement_is_recorded_changed_and_removed_and_each_undone() {
+        use crate::model::{Confidence, Estimative, Judgement};
+        let mut matrix = Matrix::new("m");
+        matrix.push_hypothesis(Hypothesis::new("H1", "h"));
+        let judged = Judgement {
+            hypothesis: "H1".to_owned(),
+            confidence: Confidence::Moderate,
+            estimate: Some(Estimative::Likely),
+            rationale: Some("only H1 explains it".to_owned()),
+        };
+        let record = Edit::ReplaceJudgement {
+            before: None,
+            after: Some(judged.clone()),
+        };
+        record.apply(&mut matrix);
+        assert_eq!(matrix.judgement.as_ref(), Some(&judged));
+        assert_eq!(
+            record.describe(&matrix),
+            "judged H1 most likely, likely, moderate confidence"
+        );
+        let remove = Edit::ReplaceJudgement {
+            before: Some(judged.clone()),
+            after: None,
+        };
+        remove.apply(&mut matrix);
+        assert_eq!(matrix.judgement, None);
+        assert_eq!(remove.describe(&matrix), "removed the judgement");
+        remove.inverse().apply(&mut matrix);
+        assert_eq!(matrix.judgement.as_ref(), Some(&judged));
+        record.inverse().apply(&mut matrix);
+        assert_eq!(matrix.judgement, None);
     }
 
     #[test]

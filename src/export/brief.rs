@@ -87,7 +87,7 @@ fn hypotheses(out: &mut String, report: &Report<'_>) {
          weight (credibility × relevance).\n\n",
     );
     let count = report.hypotheses().len();
-    for &column in &report.scores.ranking {
+    for column in report.listed_ranking() {
         let hypothesis = &report.hypotheses()[column];
         let score = report.score_of(column);
         let _ = writeln!(
@@ -97,11 +97,16 @@ fn hypotheses(out: &mut String, report: &Report<'_>) {
             inline(&hypothesis.id),
             inline(&hypothesis.title)
         );
+        let rank = report.rank_label(column);
+        let rank = if rank == crate::scoring::NOT_RANKED {
+            "Not ranked (no rating of it, or of any hypothesis, bears)".to_owned()
+        } else {
+            format!("Rank {rank} of {count}")
+        };
         let _ = writeln!(
             out,
-            "Rank {} of {count}: weighted inconsistency {}, inconsistency {}, weighted \
+            "{rank}: weighted inconsistency {}, inconsistency {}, weighted \
              consistency {}, {} unrated.\n",
-            report.rank_label(column),
             number(score.weighted_inconsistency),
             score.inconsistency,
             number(score.weighted_consistency),

@@ -339,7 +339,7 @@ fn scores(out: &mut String, report: &Report<'_>) {
          <th scope=\"col\">Weighted inconsistency</th><th scope=\"col\">Weighted consistency</th>\
          <th scope=\"col\">Unrated</th></tr></thead>\n<tbody>\n",
     );
-    for &column in &report.scores.ranking {
+    for column in report.listed_ranking() {
         let hypothesis = &report.hypotheses()[column];
         let score = report.score_of(column);
         let _ = writeln!(

@@ -241,10 +241,9 @@ fn scores(out: &mut String, report: &Report<'_>) {
         ("Unrated".to_owned(), Align::Right),
     ];
     let rows: Vec<Vec<String>> = report
-        .scores
-        .ranking
-        .iter()
-        .map(|&column| {
+        .listed_ranking()
+        .into_iter()
+        .map(|column| {
             let hypothesis = &report.hypotheses()[column];
             let score = report.score_of(column);
             vec![

@@ -10,7 +10,7 @@ use std::fmt::Write;
 use crate::model::{Evidence, Hypothesis, Matrix};
 use crate::probability::{ProbabilityReading, read};
 use crate::scoring::{
-    HypothesisScore, Scores, Sensitivity, by_diagnosticity, score, sensitivity, shown_rank,
+    HypothesisScore, Scores, Sensitivity, by_diagnosticity, score, sensitivity, shown_ranks,
 };
 
 /// The matrix and everything derived from it that an export prints.
@@ -78,9 +78,24 @@ impl<'a> Report<'a> {
 
     /// The rank of the hypothesis at `column` as every human-readable
     /// export prints it, by the workbench's rule: each hypothesis in a
-    /// leader set of several shares rank 1, written `1=`.
+    /// leader set of several shares rank 1, written `1=`, and one rated
+    /// against no counted item has none ([`crate::scoring::NOT_RANKED`]).
     pub fn rank_label(&self, column: usize) -> String {
-        shown_rank(&self.sensitivity.leader, column, self.score_of(column).rank)
+        shown_ranks(&self.scores, &self.sensitivity.leader)[column].clone()
+    }
+
+    /// The ranked hypotheses in the order the scores tables list them:
+    /// rank order, but those with no rank to show
+    /// ([`crate::scoring::NOT_RANKED`]: rated against no counted item) after
+    /// the ones ranked, so a column just added does not head the table.
+    pub fn listed_ranking(&self) -> Vec<usize> {
+        let shown = shown_ranks(&self.scores, &self.sensitivity.leader);
+        let (ranked, unranked): (Vec<usize>, Vec<usize>) = self
+            .scores
+            .ranking
+            .iter()
+            .partition(|&&column| shown[column] != crate::scoring::NOT_RANKED);
+        ranked.into_iter().chain(unranked).collect()
     }
 
     /// Evidence rows, most diagnostic first, in the order `ach score`

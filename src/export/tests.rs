@@ -105,6 +105,35 @@ fn the_markdown_matrix_marks_set_aside_items_and_hypotheses() {
     assert_tables_keep_their_columns(&text);
 }
 
+#[test]
+fn a_hypothesis_rated_against_nothing_has_no_rank_in_the_scores_and_the_brief() {
+    use crate::model::{Evidence, Hypothesis, Rating};
+    let mut matrix = crate::model::Matrix::new("Unrated");
+    matrix.push_hypothesis(Hypothesis::new("H1", "Brand new"));
+    matrix.push_hypothesis(Hypothesis::new("H2", "Rated"));
+    matrix.push_evidence(Evidence::new("E1", "An item"));
+    matrix.set_rating(0, 1, Some(Rating::Inconsistent));
+    // H1 sorts first on zero inconsistency: the premise.
+    assert_eq!(crate::scoring::score(&matrix).ranking, [0, 1]);
+    let markdown = export(&matrix, Format::Markdown, &context());
+    assert!(markdown.contains("| – | H1 | Brand new |"), "{markdown}");
+    assert!(markdown.contains("| 1 | H2 | Rated |"), "{markdown}");
+    let brief = export(&matrix, Format::Brief, &context());
+    assert!(brief.contains("### –. H1: Brand new"), "{brief}");
+    assert!(brief.contains("Not ranked (no rating of it"), "{brief}");
+    assert!(brief.contains("### 1. H2: Rated"), "{brief}");
+    // Listed after the ranked ones, not at the head of the table.
+    let at = |text: &str, what: &str| text.find(what).unwrap_or_else(|| panic!("{what}"));
+    assert!(
+        at(&markdown, "| 1 | H2 |") < at(&markdown, "| – | H1 |"),
+        "{markdown}"
+    );
+    assert!(at(&brief, "### 1. H2") < at(&brief, "### –. H1"), "{brief}");
+    let html = export(&matrix, Format::Html, &context());
+    let scores = &html[at(&html, "<section id=\"scores\">")..];
+    assert!(at(scores, ">H2") < at(scores, ">H1"), "{scores}");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 

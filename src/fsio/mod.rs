@@ -11,11 +11,15 @@
 //!   place, and an existing link where one of those files belongs is
 //!   refused with a message naming it.
 //! - A passage check reads only the bytes it compares (`start..end`).
+//! - A file's stamp (its `lstat` metadata) tells a save that the matrix
+//!   file is untouched since the workbench last read or wrote it.
 
 mod read;
+mod stamp;
 mod write;
 
 pub use read::{RangeRead, open_regular, read_range, read_regular, read_regular_to_string};
+pub use stamp::{FileStamp, stamp, untouched_since};
 pub use write::{not_a_link, open_lock_file};
 
 /// Why a file was refused before anything was read from or written to it.

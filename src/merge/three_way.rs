@@ -107,10 +107,22 @@ enum Pick {
     Both,
 }
 
-fn pick(base: Option<String>, ours: Option<String>, theirs: Option<String>) -> Pick {
-    if ours == theirs || theirs == base {
+/// Which side to take, comparing the three by their canonical text
+/// ([`canonical::same_item`]; a missing entry equals only a missing one).
+fn pick<T: ?Sized>(
+    base: Option<&T>,
+    ours: Option<&T>,
+    theirs: Option<&T>,
+    same: fn(&T, &T) -> bool,
+) -> Pick {
+    let eq = |a: Option<&T>, b: Option<&T>| match (a, b) {
+        (None, None) => true,
+        (Some(a), Some(b)) => same(a, b),
+        _ => false,
+    };
+    if eq(ours, theirs) || eq(theirs, base) {
         Pick::Ours
-    } else if ours == base {
+    } else if eq(ours, base) {
         Pick::Theirs
     } else {
         Pick::Both
@@ -171,8 +183,7 @@ impl Merger {
         ours: Option<&Item>,
         theirs: Option<&Item>,
     ) -> Option<Item> {
-        let canon = |item: Option<&Item>| item.map(canonical::item);
-        match pick(canon(base), canon(ours), canon(theirs)) {
+        match pick(base, ours, theirs, canonical::same_item) {
             Pick::Ours => ours.cloned(),
             Pick::Theirs => theirs.cloned(),
             Pick::Both => self.both_changed(path, base, ours, theirs),
@@ -223,13 +234,15 @@ impl Merger {
         ours: &ArrayOfTables,
         theirs: &ArrayOfTables,
     ) -> ArrayOfTables {
-        let index = |tables: Option<&ArrayOfTables>| -> HashMap<String, Table> {
+        // By reference: cloning every entry of three long lists cost more
+        // than the merge itself.
+        fn index(tables: Option<&ArrayOfTables>) -> HashMap<&str, &Table> {
             tables
                 .into_iter()
                 .flat_map(|t| t.iter())
-                .map(|t| (id_of(t).to_owned(), t.clone()))
+                .map(|t| (id_of(t), t))
                 .collect()
-        };
+        }
         let (b, o, t) = (index(base), index(Some(ours)), index(Some(theirs)));
         let ids = |tables: Option<&ArrayOfTables>| -> Vec<String> {
             tables
@@ -243,9 +256,13 @@ impl Merger {
         let mut result = ArrayOfTables::new();
         for id in order {
             let path = path.id(&id);
-            let canon = |table: Option<&Table>| table.map(canonical::table);
-            let (bt, ot, tt) = (b.get(&id), o.get(&id), t.get(&id));
-            let merged = match pick(canon(bt), canon(ot), canon(tt)) {
+            let (bt, ot, tt) = (
+                b.get(id.as_str()).copied(),
+                o.get(id.as_str()).copied(),
+                t.get(id.as_str()).copied(),
+            );
+            let same: fn(&Table, &Table) -> bool = |a, b| canonical::same_table(a, b);
+            let merged = match pick(bt, ot, tt, same) {
                 Pick::Ours => ot.cloned(),
                 Pick::Theirs => tt.cloned(),
                 Pick::Both => match (ot, tt) {

@@ -180,7 +180,10 @@ impl ProbabilityCache {
                 None => true,
             },
             // A prior or a judged probability changed: the counts stand.
-            Edit::ReplaceHeader { .. } | Edit::ReplaceHypothesis { .. } => false,
+            // The analyst's judgement is words, not a judged probability.
+            Edit::ReplaceHeader { .. }
+            | Edit::ReplaceHypothesis { .. }
+            | Edit::ReplaceJudgement { .. } => false,
             Edit::InsertHypothesis { .. }
             | Edit::RemoveHypothesis { .. }
             | Edit::SwapHypotheses { .. }

@@ -230,7 +230,7 @@ impl ScoreCache {
                 self.scores.diagnosticity[*index] = item_diagnosticity(matrix, item);
                 self.scores.counted[*index] = !item.set_aside.is_set();
             }
-            Edit::ReplaceHeader { .. } => return,
+            Edit::ReplaceHeader { .. } | Edit::ReplaceJudgement { .. } => return,
             // Setting a hypothesis aside or back changes the ranking only.
             Edit::ReplaceHypothesis { index, .. } => {
                 let Some(hypothesis) = matrix.hypotheses().get(*index) else {

@@ -11,7 +11,7 @@ pub mod sensitivity;
 
 pub use cache::ScoreCache;
 pub use diagnosticity::diagnosticity;
-pub use rank::{approx_eq, rank_order, shown_rank};
+pub use rank::{NOT_RANKED, approx_eq, rank_order, shown_ranks};
 pub use sensitivity::{
     CriticalItem, FragileCell, Scenario, Sensitivity, fragile_in_row, leader_set, scenarios,
     sensitivity, sensitivity_without_fragile,

@@ -1,6 +1,6 @@
 //! Ordering hypotheses from least to most inconsistent.
 
-use super::HypothesisScore;
+use super::{HypothesisScore, Scores};
 
 /// Two scores closer than this count as equal. Weights involve √2, so sums
 /// that are equal on paper can differ in the last bits, and float noise
@@ -12,16 +12,39 @@ pub fn approx_eq(a: f64, b: f64) -> bool {
     (a - b).abs() < TOLERANCE
 }
 
-/// The rank shown for the hypothesis at `column` (whose place in the
-/// ranking is `rank`), given the `leaders` tied at the top: each of
-/// several tied leaders shares rank 1, written `1=`, so a tie reads as a
-/// tie in the workbench and in every export alike.
-pub fn shown_rank(leaders: &[usize], column: usize, rank: usize) -> String {
-    match (leaders.contains(&column), leaders.len()) {
-        (true, 1) => "1".to_owned(),
-        (true, _) => "1=".to_owned(),
-        (false, _) => rank.to_string(),
+/// What the rank row shows for a hypothesis that has no rank to show: one
+/// rated against no counted item (or set aside), whose place in the
+/// ranking is only its place in the file among zero scores, and every
+/// hypothesis while no rating bears on any (no leader, so no first place).
+pub const NOT_RANKED: &str = "–";
+
+/// The rank shown for each hypothesis, in column order, given the
+/// `leaders` tied at the top ([`super::leader_set`]): each of several tied
+/// leaders shares rank 1, written `1=`, so a tie reads as a tie in the
+/// workbench and in every export alike. A hypothesis that may not lead
+/// ([`Scores::may_lead`]) shows [`NOT_RANKED`], never a bare `1` that
+/// reads as first place, and the places after the leaders count only
+/// the hypotheses that may lead, so no place is skipped for it. With no
+/// leader (nothing bears yet) no hypothesis shows a rank.
+pub fn shown_ranks(scores: &Scores, leaders: &[usize]) -> Vec<String> {
+    let mut shown = vec![NOT_RANKED.to_owned(); scores.hypotheses.len()];
+    if leaders.is_empty() {
+        return shown;
     }
+    let may_lead = scores.may_lead();
+    let mut place = 0;
+    for &column in &scores.ranking {
+        if !may_lead[column] {
+            continue;
+        }
+        place += 1;
+        shown[column] = match (leaders.contains(&column), leaders.len()) {
+            (true, 1) => "1".to_owned(),
+            (true, _) => "1=".to_owned(),
+            (false, _) => place.to_string(),
+        };
+    }
+    shown
 }
 
 /// Hypothesis positions in rank order: ascending weighted inconsistency,

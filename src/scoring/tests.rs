@@ -211,9 +211,40 @@ proptest! {
 
 #[test]
 fn tied_leaders_share_rank_one_and_the_rest_keep_their_place() {
-    use super::shown_rank;
-    assert_eq!(shown_rank(&[2], 2, 1), "1");
-    assert_eq!(shown_rank(&[0, 2], 2, 2), "1=");
-    assert_eq!(shown_rank(&[0, 2], 1, 3), "3");
-    assert_eq!(shown_rank(&[], 1, 1), "1");
+    use crate::model::Matrix;
+    let matrix_of = |rows: &[&[Option<Rating>]]| {
+        let mut matrix = Matrix::new("Ranks");
+        for column in 0..rows[0].len() {
+            matrix.push_hypothesis(Hypothesis::new(format!("H{}", column + 1), "h"));
+        }
+        for (row, cells) in rows.iter().enumerate() {
+            matrix.push_evidence(Evidence::new(format!("E{}", row + 1), "e"));
+            for (column, &rating) in cells.iter().enumerate() {
+                matrix.set_rating(row, column, rating);
+            }
+        }
+        matrix
+    };
+    let ranks = |matrix: &Matrix| {
+        let scores = score(matrix);
+        shown_ranks(&scores, &leader_set(&scores))
+    };
+    let (cc, c) = (Some(VeryConsistent), Some(Consistent));
+    let (i, ii) = (Some(Inconsistent), Some(VeryInconsistent));
+    // One leader; the rest keep their places.
+    assert_eq!(ranks(&matrix_of(&[&[ii, c, i, cc]])), ["4", "2", "3", "1"]);
+    // H1 and H3 tied: both 1=, H2 third.
+    assert_eq!(ranks(&matrix_of(&[&[c, i, c]])), ["1=", "3", "1="]);
+    // H2 wholly unrated sorts first on zero inconsistency, but it has no
+    // rank: no bare 1 beside the real leader's, and no place skipped.
+    let unrated = matrix_of(&[&[i, None, c], &[i, None, i]]);
+    assert_eq!(score(&unrated).hypotheses[1].rank, 1, "the premise");
+    assert_eq!(ranks(&unrated), ["2", NOT_RANKED, "1"]);
+    // Nothing rated, or nothing that bears (N): no leader, no ranks.
+    assert_eq!(
+        ranks(&matrix_of(&[&[None, None]])),
+        [NOT_RANKED, NOT_RANKED]
+    );
+    let n = Some(Neutral);
+    assert_eq!(ranks(&matrix_of(&[&[n, n]])), [NOT_RANKED, NOT_RANKED]);
 }

@@ -69,6 +69,8 @@ pub enum Action {
     ToggleProbability,
     /// Resolve the merge conflicts a git merge left in the matrix.
     ResolveConflicts,
+    /// Record or edit the analyst's own judgement.
+    EditJudgement,
     // Forms and prompts
     NextField,
     PreviousField,

@@ -147,6 +147,9 @@ pub fn perform_recovery(effect: Effect) -> Option<Msg> {
 /// Reads the matrix at `path` for editing: its bytes (and their
 /// fingerprint), the advisory lock, and any recovery file beside it.
 pub fn load_for_editing(path: &Path) -> Result<LoadedMatrix, LoadError> {
+    // Taken before the bytes are read: a change made while reading then
+    // shows as a different stamp, so the next save reads the file back.
+    let stamp = crate::fsio::stamp(path);
     let bytes = crate::fsio::read_regular(path).map_err(|source| LoadError::Io {
         path: path.to_owned(),
         source,
@@ -173,6 +176,7 @@ pub fn load_for_editing(path: &Path) -> Result<LoadedMatrix, LoadError> {
         matrix,
         fingerprint: fingerprint(&bytes),
         has_comments: has_comments(&String::from_utf8_lossy(&bytes)),
+        stamp,
         lock,
         recovery,
         recovery_error,
@@ -217,14 +221,30 @@ fn save(path: &Path, contents: &[u8], mode: SaveMode) -> Result<SavedFile, SaveF
     let io = |error: SaveError| SaveFailure::Io(error.to_string());
     let mut lock = None;
     match mode {
-        SaveMode::Checked { expected } => {
-            let current = crate::fsio::read_regular(path).ok();
-            // A file that disappeared is written again; one that changed
-            // is not overwritten without asking.
-            if current.is_some() && current.as_deref().map(fingerprint) != expected {
-                return Err(SaveFailure::ChangedOnDisk);
+        SaveMode::Checked { expected, known } => {
+            match known {
+                // Untouched since the last load or save: reading it back
+                // (most of a big matrix's save) would only confirm it.
+                Some(known)
+                    if crate::fsio::untouched_since(
+                        Some(known.stamp),
+                        crate::fsio::stamp(path),
+                    ) =>
+                {
+                    if known.has_comments {
+                        keep_original(path).map_err(io)?;
+                    }
+                }
+                _ => {
+                    let current = crate::fsio::read_regular(path).ok();
+                    // A file that disappeared is written again; one that
+                    // changed is not overwritten without asking.
+                    if current.is_some() && current.as_deref().map(fingerprint) != expected {
+                        return Err(SaveFailure::ChangedOnDisk);
+                    }
+                    keep_commented_original(path, current.as_deref()).map_err(io)?;
+                }
             }
-            keep_commented_original(path, current.as_deref()).map_err(io)?;
             write_atomically(path, contents).map_err(io)?;
         }
         SaveMode::Overwrite => {
@@ -246,6 +266,71 @@ fn save(path: &Path, contents: &[u8], mode: SaveMode) -> Result<SavedFile, SaveF
     }
     Ok(SavedFile {
         fingerprint: fingerprint(contents),
+        // Taken at once: a change after it is a different stamp.
+        stamp: crate::fsio::stamp(path),
         lock,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::msg::KnownOnDisk;
+
+    fn checked(expected: &[u8], path: &Path, has_comments: bool) -> SaveMode {
+        SaveMode::Checked {
+            expected: Some(fingerprint(expected)),
+            known: crate::fsio::stamp(path).map(|stamp| KnownOnDisk {
+                stamp,
+                has_comments,
+            }),
+        }
+    }
+
+    #[test]
+    fn an_untouched_file_is_not_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.toml");
+        std::fs::write(&path, "schema = 1\n").unwrap();
+        // The fingerprint given is not the file's: only a save that trusts
+        // the unchanged stamp and skips the read-back goes through.
+        let saved = save(
+            &path,
+            b"schema = 1\n# new\n",
+            checked(b"other", &path, false),
+        )
+        .expect("saved without reading the file back");
+        assert_eq!(std::fs::read(&path).unwrap(), b"schema = 1\n# new\n");
+        assert_eq!(saved.stamp, crate::fsio::stamp(&path));
+        assert!(!original_path_exists(&path), "no comments known: no .orig");
+    }
+
+    #[test]
+    fn an_untouched_commented_file_is_still_kept_as_orig() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.toml");
+        std::fs::write(&path, "# ours\nschema = 1\n").unwrap();
+        save(&path, b"schema = 1\n", checked(b"other", &path, true)).unwrap();
+        let original = crate::storage::original_path(&path);
+        assert_eq!(std::fs::read(original).unwrap(), b"# ours\nschema = 1\n");
+    }
+
+    #[test]
+    fn a_rewrite_of_the_same_length_is_read_back_and_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.toml");
+        std::fs::write(&path, "title = \"No attack\"\n").unwrap();
+        let mode = checked(b"title = \"No attack\"\n", &path, false);
+        // Same length, same inode: only the ctime/mtime tell it changed.
+        std::fs::write(&path, "title = \"No Attack\"\n").unwrap();
+        assert!(matches!(
+            save(&path, b"title = \"Ours\"\n", mode),
+            Err(SaveFailure::ChangedOnDisk)
+        ));
+        assert_eq!(std::fs::read(&path).unwrap(), b"title = \"No Attack\"\n");
+    }
+
+    fn original_path_exists(path: &Path) -> bool {
+        crate::storage::original_path(path).exists()
+    }
 }

@@ -284,6 +284,7 @@ pub const KEYMAP: &[Binding] = &[
     bind(X::Team, ch('T'), A::ToggleTeam, "hide the team view (T shows it again)").hint("hide"),
     bind(X::Team, plain(K::Esc), A::ToggleTeam, "hide the team view (T shows it again)"),
     bind(X::Matrix, ch('p'), A::ToggleProbability, "show or hide the probability rows: model posterior, judged, coherent, ICD 203 words").hint("probability"),
+    bind(X::Matrix, ch('J'), A::EditJudgement, "your judgement: the hypothesis you judge most likely, your confidence, the ICD 203 words and why").hint("judgement"),
     // Text fields (the filter and the search)
     bind(X::TextField, plain(K::Enter), A::Submit, "keep what was typed and leave the field").hint("keep"),
     bind(X::TextField, plain(K::Esc), A::CloseTop, "clear the field and leave it").hint("clear"),

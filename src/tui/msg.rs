@@ -9,6 +9,7 @@ use tui_input::InputRequest;
 use super::action::Action;
 use crate::document::Document;
 use crate::export::Target;
+use crate::fsio::FileStamp;
 use crate::model::{Matrix, Passage};
 use crate::storage::{LoadError, MatrixLock, Recovery, RecoveryCopy};
 use crate::workspace::Library;
@@ -182,12 +183,27 @@ pub enum AfterSave {
 pub enum SaveMode {
     /// Refuse when the file changed since it was loaded or last saved
     /// (`expected` is its fingerprint then; `None` when it did not exist).
-    /// A file that has disappeared is simply written again.
-    Checked { expected: Option<u64> },
+    /// A file that has disappeared is simply written again. When `known`
+    /// says how the file looked then and it still looks so, it is not read
+    /// back.
+    Checked {
+        expected: Option<u64>,
+        known: Option<KnownOnDisk>,
+    },
     /// Replace whatever is there: the analyst said so.
     Overwrite,
     /// A new file: refuse when one exists; lock it once written.
     SaveAs,
+}
+
+/// The matrix file as the workbench last loaded or saved it, so that a
+/// save finds it untouched from its metadata alone instead of reading the
+/// whole file back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KnownOnDisk {
+    pub stamp: FileStamp,
+    /// The file held comments then (the save keeps it as `PATH.orig`).
+    pub has_comments: bool,
 }
 
 /// A save that succeeded.
@@ -195,6 +211,8 @@ pub enum SaveMode {
 pub struct SavedFile {
     /// The fingerprint of the bytes now on disk.
     pub fingerprint: u64,
+    /// The stamp of the file just written (`None` if it cannot be told).
+    pub stamp: Option<FileStamp>,
     /// For a save-as, the lock on the new file (or why it was not taken).
     pub lock: Option<Result<Arc<MatrixLock>, String>>,
 }
@@ -217,6 +235,8 @@ pub struct LoadedMatrix {
     pub fingerprint: u64,
     /// The file holds comments, which a save would not keep.
     pub has_comments: bool,
+    /// The file's stamp, taken before its bytes were read.
+    pub stamp: Option<FileStamp>,
     /// The advisory lock, or who holds it.
     pub lock: Result<Arc<MatrixLock>, String>,
     /// Unsaved changes left by a workbench that did not exit cleanly.

@@ -8,6 +8,7 @@ mod fields;
 mod health;
 mod hostile;
 mod import;
+mod judgement;
 mod keys;
 mod library_refresh;
 mod passages;

@@ -167,6 +167,25 @@ fn a_matrix_changed_on_disk_is_not_overwritten_silently() {
 }
 
 #[test]
+fn a_change_on_disk_of_the_same_length_is_caught() {
+    let mut bench = bench_with_matrix();
+    let path = bench.path(ATTACK);
+    // Saved once, so the workbench knows the file's stamp from its own
+    // write and would skip reading it back if the stamp were unchanged.
+    bench.keys("I<C-s>");
+    assert!(bench.state.popups.is_empty());
+    let theirs = read(&path).replace("title = \"No attack", "title = \"No Attack");
+    assert!(theirs != read(&path) && theirs.len() == read(&path).len());
+    std::fs::write(&path, &theirs).unwrap();
+    bench.keys("jI<C-s>");
+    assert!(matches!(
+        question(&bench),
+        Some(Question::ChangedOnDisk { .. })
+    ));
+    assert_eq!(read(&path), theirs, "untouched until the analyst decides");
+}
+
+#[test]
 fn reloading_takes_the_version_on_disk() {
     let mut bench = bench_with_matrix();
     let path = bench.path(ATTACK);

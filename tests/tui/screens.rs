@@ -144,6 +144,50 @@ fn no_leader_until_evidence_bears_then_ties_and_unrated_columns_show() {
 }
 
 #[test]
+fn a_column_rated_against_nothing_shows_no_rank_not_a_bare_one() {
+    // H1 is new and wholly unrated, H2 rated I: on zero inconsistency H1
+    // sorts first and used to show a bare "1" beside the leader's "1 ★".
+    let mut bench = Bench::new(120, 30);
+    bench.send(ach_workbench::tui::msg::Msg::Action(
+        ach_workbench::tui::action::Action::NewMatrix,
+    ));
+    bench.type_text("No rank yet");
+    bench.keys("<Enter>");
+    bench.state.focus = ach_workbench::tui::state::Pane::Matrix;
+    bench.keys("H");
+    bench.type_text("Brand new");
+    bench.keys("<Enter>H");
+    bench.type_text("Rated");
+    bench.keys("<Enter>E");
+    bench.type_text("An item");
+    bench.keys("<Enter>");
+    let scores = ach_workbench::scoring::score(&bench.state.matrix.as_ref().unwrap().matrix);
+    assert_eq!(scores.hypotheses[0].rank, 1, "the premise: H1 sorts first");
+    bench.keys("hli");
+    let scores = ach_workbench::scoring::score(&bench.state.matrix.as_ref().unwrap().matrix);
+    assert_eq!(
+        scores.hypotheses[0].rank, 1,
+        "the premise: H1 still sorts first"
+    );
+    assert_snapshot!(bench.terminal().backend());
+    let screen = bench.screen();
+    let rank_row = screen
+        .lines()
+        .find(|line| line.contains("Rank ("))
+        .expect("the rank row");
+    assert!(rank_row.contains("– 1?"), "{rank_row}");
+    assert!(rank_row.contains("1 ★"), "{rank_row}");
+    assert!(!rank_row.contains(" 1 1?"), "the old bare 1: {rank_row}");
+    // On the unrated column's header, the detail says why it has no rank.
+    bench.keys("hk");
+    let screen = bench.screen();
+    assert!(
+        screen.contains("not ranked: rated against no item that counts"),
+        "{screen}"
+    );
+}
+
+#[test]
 fn the_attach_form_leaves_the_passage_in_sight_at_80x24() {
     // Issue 8 item 11: the form covered the passage being attached. A
     // sentence near the top of the reader or lower down stays wholly in

@@ -9,6 +9,7 @@ mod evidence;
 mod field;
 mod header;
 mod hypothesis;
+mod judgement;
 mod new_matrix;
 mod save_as;
 
@@ -17,6 +18,7 @@ pub use evidence::{attach_form, evidence_form};
 pub use field::{Field, FieldValue};
 pub use header::header_form;
 pub use hypothesis::hypothesis_form;
+pub use judgement::judgement_form;
 pub use new_matrix::{
     FILE as NEW_MATRIX_FILE, new_matrix_form, new_matrix_from, planned_file, propose_free_name,
 };
@@ -43,6 +45,8 @@ pub enum FormPurpose {
     /// A new value settling a merge conflict (the answers so far ride
     /// along, so backing out of the form returns to the question).
     ConflictValue(Box<crate::tui::state::Resolving>),
+    /// Recording, changing or removing the analyst's judgement.
+    EditJudgement,
 }
 
 /// A form on screen.
@@ -126,6 +130,7 @@ impl Form {
                 evidence::submit(self, matrix)
             }
             FormPurpose::EditHeader => header::submit(self, matrix),
+            FormPurpose::EditJudgement => judgement::submit(self, matrix),
             FormPurpose::SaveAs(_) | FormPurpose::NewMatrix | FormPurpose::ConflictValue(_) => Err(
                 Refusal::general("this form makes no edit to the open matrix"),
             ),

@@ -73,6 +73,9 @@ pub struct State {
     pub quitting: bool,
     /// The lines passages start on, found as the detail pane shows them.
     pub passage_lines: PassageLines,
+    /// The day of the clock the last message came with (`None` before the
+    /// first): overdue indicators are flagged against it.
+    pub today: Option<chrono::NaiveDate>,
 }
 
 impl State {
@@ -93,6 +96,7 @@ impl State {
             height,
             quitting: false,
             passage_lines: PassageLines::default(),
+            today: None,
         }
     }
 

@@ -13,6 +13,7 @@ use crate::scoring::{
     ScoreCache, Scores, Sensitivity, by_diagnosticity, sensitivity_without_fragile,
 };
 use crate::storage::{MatrixLock, MatrixWriter};
+use crate::tui::msg::KnownOnDisk;
 
 /// How the evidence rows are ordered on screen (the file keeps its order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -88,6 +89,9 @@ pub struct OpenMatrix {
     /// The fingerprint of the file as last loaded or saved, to notice
     /// another program changing it; `None` when there was no file.
     pub disk_fingerprint: Option<u64>,
+    /// How the file looked then, so an untouched file is not read back
+    /// before a save (`None`: the save reads it and compares fingerprints).
+    pub disk_known: Option<KnownOnDisk>,
     /// The advisory lock on the file, held while it is open here.
     pub lock: Option<Arc<MatrixLock>>,
     /// Opened while another workbench held the lock: edits are refused.
@@ -138,6 +142,7 @@ impl OpenMatrix {
             column_offset: 0,
             last_saved: None,
             disk_fingerprint: disk,
+            disk_known: None,
             lock: None,
             read_only: false,
             unsaved_comments: false,

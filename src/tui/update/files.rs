@@ -9,7 +9,9 @@ use crate::model::Matrix;
 use crate::storage::LoadError;
 use crate::text::one_line;
 use crate::tui::forms::{FormPurpose, NEW_MATRIX_FILE, propose_free_name, save_as_form};
-use crate::tui::msg::{AfterSave, Effect, ExportFailure, LoadedMatrix, SaveFailure, SavedFile};
+use crate::tui::msg::{
+    AfterSave, Effect, ExportFailure, KnownOnDisk, LoadedMatrix, SaveFailure, SavedFile,
+};
 use crate::tui::state::{Notice, OpenMatrix, Pane, Popup, Question, State};
 
 /// A matrix file was read: open it, or ask first when another workbench
@@ -62,6 +64,7 @@ pub fn open_loaded(state: &mut State, path: PathBuf, loaded: LoadedMatrix, read_
         matrix,
         fingerprint,
         has_comments,
+        stamp,
         lock,
         recovery,
         recovery_error,
@@ -75,6 +78,10 @@ pub fn open_loaded(state: &mut State, path: PathBuf, loaded: LoadedMatrix, read_
     state.focus = Pane::Matrix;
     if let Some(open) = state.matrix.as_mut() {
         open.disk_fingerprint = Some(fingerprint);
+        open.disk_known = stamp.map(|stamp| KnownOnDisk {
+            stamp,
+            has_comments,
+        });
         open.lock = lock.ok();
         open.read_only = read_only;
         open.unsaved_comments = has_comments;
@@ -153,6 +160,11 @@ pub fn saved(
                 .matrix_written(&state.workspace, &open.path, &open.matrix);
             open.history.mark_saved();
             open.disk_fingerprint = Some(saved.fingerprint);
+            // The writer lays the file out anew and writes no comments.
+            open.disk_known = saved.stamp.map(|stamp| KnownOnDisk {
+                stamp,
+                has_comments: false,
+            });
             open.last_saved = Some(now);
             open.recovery_revision = open.revision;
             state.notify(Notice::info(format!("Saved {shown}")));

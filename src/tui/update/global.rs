@@ -96,8 +96,11 @@ pub fn save(state: &mut State, now: DateTime<Utc>, then: AfterSave) -> Vec<Effec
         return Vec::new();
     }
     let path = open.path.clone();
-    let expected = open.disk_fingerprint;
-    save_to(state, path, SaveMode::Checked { expected }, then, now)
+    let mode = SaveMode::Checked {
+        expected: open.disk_fingerprint,
+        known: open.disk_known,
+    };
+    save_to(state, path, mode, then, now)
 }
 
 /// The effect that writes the open matrix to `path`. The file is written

@@ -5,7 +5,7 @@ use crate::config::AfterRating;
 use crate::edit::Edit;
 use crate::model::Rating;
 use crate::tui::action::Action;
-use crate::tui::forms::{evidence_form, header_form, hypothesis_form};
+use crate::tui::forms::{evidence_form, header_form, hypothesis_form, judgement_form};
 use crate::tui::layout::{MatrixGeometry, areas, inner};
 use crate::tui::msg::Effect;
 use crate::tui::state::{MatrixRow, Notice, OpenMatrix, Popup, Question, State};
@@ -31,6 +31,7 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
             | Action::MoveColumnRight
             | Action::ToggleSetAside
             | Action::ResolveConflicts
+            | Action::EditJudgement
     );
     if edits && open.read_only {
         state.notify(Notice::warning(
@@ -59,6 +60,10 @@ pub fn act(state: &mut State, action: Action) -> Vec<Effect> {
             state.popups.push(Popup::Form(form));
         }
         Action::EditSelected => edit_selected(state),
+        Action::EditJudgement => {
+            let form = judgement_form(&open.matrix, open.column);
+            state.popups.push(Popup::Form(form));
+        }
         Action::DeleteSelected => delete_selected(state),
         Action::ToggleProbability => {
             open.show_probability = !open.show_probability;

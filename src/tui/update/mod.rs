@@ -30,6 +30,7 @@ pub use text_input::has_text_focus;
 
 /// Carries out one message.
 pub fn update(state: &mut State, msg: Msg, now: DateTime<Utc>) -> Vec<Effect> {
+    state.today = Some(now.date_naive());
     let effects = match msg {
         Msg::Action(action) => act(state, action, now),
         Msg::Input(request) => text_input::input(state, request),

@@ -12,7 +12,7 @@ use super::{matrix_detail, probability, theme};
 use crate::model::{EvidenceKind, Level};
 use crate::scoring::leader_set;
 use crate::scoring::sensitivity::leader_clause;
-use crate::scoring::{Scores, shown_rank};
+use crate::scoring::{Scores, shown_ranks};
 use crate::text::{display_width, fit_to_width, one_line, truncate_to_width};
 use crate::tui::layout::{EVIDENCE_META_WIDTH, MatrixGeometry, title_rows_in};
 use crate::tui::state::{MatrixRow, OpenMatrix, Pane, State};
@@ -306,6 +306,7 @@ impl MatrixView<'_> {
         let width = usize::from(self.geometry.evidence_width);
         let leaders = leader_set(self.scores);
         let is_leader = |column: usize| leaders.contains(&column);
+        let ranks = shown_ranks(self.scores, &leaders);
         let label = |text: &str| {
             let text = truncate_to_width(text, width);
             let pad = width - display_width(&text);
@@ -341,10 +342,11 @@ impl MatrixView<'_> {
         });
         let rank = self.columns.clone().map(|column| {
             let score = &self.scores.hypotheses[column];
-            // Ties share a rank (the leader's tier), and a column with
-            // unrated cells says how many, so an incomplete column is
-            // never read as a finished score.
-            let value = shown_rank(&leaders, column, score.rank);
+            // Ties share a rank (the leader's tier), a column rated
+            // against nothing shows none, and a column with unrated cells
+            // says how many, so an incomplete column is never read as a
+            // finished score.
+            let value = &ranks[column];
             let star = if is_leader(column) { " ★" } else { "" };
             let unrated = if score.unrated > 0 {
                 format!(" {}?", score.unrated)
@@ -373,7 +375,7 @@ impl MatrixView<'_> {
 /// The rank row's label, shorter when the evidence block is narrow (a
 /// zoomed matrix gives its width to the hypotheses).
 fn rank_label(width: usize) -> &'static str {
-    const FULL: &str = "Rank (1 least inconsistent; = tie; n? unrated) ";
+    const FULL: &str = "Rank (1 least inconsistent; = tie; – none rated; n? unrated) ";
     if display_width(FULL) <= width {
         FULL
     } else {

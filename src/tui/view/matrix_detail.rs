@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::theme;
 use crate::model::Rating;
-use crate::scoring::{Scores, shown_rank};
+use crate::scoring::{NOT_RANKED, Scores, shown_ranks};
 use crate::text::one_line;
 use crate::tui::state::{MatrixRow, OpenMatrix, State};
 
@@ -20,7 +20,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, open: &OpenMatrix, sco
         .border_style(theme::dim());
     let lines = match open.row {
         MatrixRow::Title => title_detail(open, &state.workspace.display_path(&open.path)),
-        MatrixRow::Hypotheses => hypothesis_detail(open, scores),
+        MatrixRow::Hypotheses => hypothesis_detail(open, scores, state.today),
         MatrixRow::Evidence(index) => evidence_detail(state, open, scores, index),
     };
     frame.render_widget(
@@ -71,7 +71,11 @@ fn title_detail(open: &OpenMatrix, path: &str) -> Vec<Line<'static>> {
     lines
 }
 
-fn hypothesis_detail(open: &OpenMatrix, scores: &Scores) -> Vec<Line<'static>> {
+fn hypothesis_detail(
+    open: &OpenMatrix,
+    scores: &Scores,
+    today: Option<chrono::NaiveDate>,
+) -> Vec<Line<'static>> {
     let Some(hypothesis) = open.matrix.hypotheses().get(open.column) else {
         return vec![Line::styled(
             "No hypotheses yet: press H to add one.",
@@ -80,16 +84,18 @@ fn hypothesis_detail(open: &OpenMatrix, scores: &Scores) -> Vec<Line<'static>> {
     };
     let score = &scores.hypotheses[open.column];
     // The grid's rule: each of several tied leaders is 1=, and a
-    // hypothesis set aside has no rank.
+    // hypothesis set aside or rated against nothing has no rank.
     let leaders = crate::scoring::leader_set(scores);
     let of = scores.hypotheses.len();
+    let shown = &shown_ranks(scores, &leaders)[open.column];
     let rank = if !scores.ranks(open.column) {
         "set aside, not ranked".to_owned()
+    } else if !scores.may_lead()[open.column] {
+        "not ranked: rated against no item that counts".to_owned()
+    } else if shown == NOT_RANKED {
+        "not ranked: no rating bears on any hypothesis yet".to_owned()
     } else {
-        format!(
-            "rank {} of {of}",
-            shown_rank(&leaders, open.column, score.rank)
-        )
+        format!("rank {shown} of {of}")
     };
     let mut lines = vec![
         Line::from(vec![
@@ -114,6 +120,7 @@ fn hypothesis_detail(open: &OpenMatrix, scores: &Scores) -> Vec<Line<'static>> {
     if let Some(description) = &hypothesis.description {
         lines.push(Line::raw(one_line(description).into_owned()));
     }
+    lines.extend(super::indicator_detail::lines(hypothesis, today));
     lines
 }
 

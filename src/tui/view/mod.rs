@@ -5,6 +5,7 @@ mod confirm;
 mod export;
 mod form;
 mod help;
+mod indicator_detail;
 mod library;
 mod matrix;
 mod matrix_detail;
