@@ -13,7 +13,7 @@ use super::report::{Report, number};
 use crate::scoring::HypothesisScore;
 
 /// The columns before the hypotheses, in order.
-pub const EVIDENCE_COLUMNS: [&str; 13] = [
+pub const EVIDENCE_COLUMNS: [&str; 15] = [
     "id",
     "summary",
     "kind",
@@ -27,6 +27,10 @@ pub const EVIDENCE_COLUMNS: [&str; 13] = [
     "diagnosticity",
     "set_aside",
     "set_aside_reason",
+    // The Admiralty grade, one column per half so a spreadsheet can sort
+    // and filter on either; empty when ungraded.
+    "source_reliability",
+    "information_credibility",
 ];
 
 /// What a set-aside column or row holds for an item or hypothesis set
@@ -93,6 +97,16 @@ fn evidence_row(report: &Report<'_>, row: usize) -> Vec<String> {
         number(report.scores.diagnosticity[row]),
         set_aside_mark(&evidence.set_aside).to_owned(),
         evidence.set_aside.reason().unwrap_or_default().to_owned(),
+        evidence
+            .grading
+            .reliability
+            .map(|grade| grade.letter().to_owned())
+            .unwrap_or_default(),
+        evidence
+            .grading
+            .credibility
+            .map(|grade| grade.digit().to_string())
+            .unwrap_or_default(),
     ];
     cells.extend(
         (0..report.hypotheses().len())

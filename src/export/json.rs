@@ -138,6 +138,10 @@ pub struct EvidenceEntry<'a> {
     pub set_aside: bool,
     /// Why, when set aside with a reason.
     pub set_aside_reason: Option<&'a str>,
+    /// The Admiralty letter `A`–`F` for the source, or `null` when ungraded.
+    pub source_reliability: Option<&'static str>,
+    /// The Admiralty digit 1–6 for the information, or `null` when ungraded.
+    pub information_credibility: Option<u8>,
 }
 
 /// The passage an item was taken from.
@@ -247,6 +251,8 @@ impl<'a> ExportDocument<'a> {
                 }),
                 set_aside: evidence.set_aside.is_set(),
                 set_aside_reason: evidence.set_aside.reason(),
+                source_reliability: evidence.grading.reliability.map(|grade| grade.letter()),
+                information_credibility: evidence.grading.credibility.map(|grade| grade.digit()),
             })
             .collect();
         ExportDocument {

@@ -124,9 +124,10 @@ pub(super) fn timestamp(time: DateTime<Utc>) -> String {
 /// What an unrated cell shows in Markdown and HTML.
 pub(super) const UNRATED: &str = "·";
 
-/// Kind, credibility, relevance, weight and date of an item, as one
-/// phrase: `kind fact, credibility high, relevance medium, weight 1.41,
-/// dated 2021-09-20`.
+/// Kind, credibility, relevance, weight, date and Admiralty grade of an
+/// item, as one phrase: `kind fact, credibility high, relevance medium,
+/// weight 1.41, dated 2021-09-20, graded B2 (usually reliable, probably
+/// true)`.
 pub(super) fn item_facts(evidence: &Evidence) -> String {
     let mut facts = format!(
         "kind {}, credibility {}, relevance {}, weight {}",
@@ -137,6 +138,11 @@ pub(super) fn item_facts(evidence: &Evidence) -> String {
     );
     if let Some(date) = evidence.date {
         let _ = write!(facts, ", dated {}", date.format("%Y-%m-%d"));
+    }
+    // The Admiralty grade beside the PARC credibility, in words too: the
+    // reader of a report may not know the letters by heart.
+    if let Some(grade) = evidence.grading.described() {
+        let _ = write!(facts, ", graded {grade}");
     }
     facts
 }

@@ -71,6 +71,12 @@ pub(super) fn render(report: &Report<'_>) -> Result<Vec<u8>, XlsxError> {
         if let Some(reason) = evidence.set_aside.reason() {
             sheet.write_string_with_format(at, 12, reason, &text)?;
         }
+        if let Some(reliability) = evidence.grading.reliability {
+            sheet.write_string(at, 13, reliability.letter())?;
+        }
+        if let Some(credibility) = evidence.grading.credibility {
+            sheet.write_number_with_format(at, 14, f64::from(credibility.digit()), &count)?;
+        }
         for column in 0..hypotheses.len() {
             if let Some(rating) = evidence.rating(column) {
                 let cell = first_rating + column as u16;
