@@ -5,6 +5,7 @@ mod conflicts;
 mod defects;
 mod export_menu;
 mod fields;
+mod grading;
 mod health;
 mod hostile;
 mod import;

@@ -159,6 +159,11 @@ fn evidence_detail(
     if let Some(date) = evidence.date {
         facts.push(date.format("%Y-%m-%d").to_string());
     }
+    // The Admiralty grade in words too, as the reports give it: not every
+    // reader knows the letters by heart.
+    if let Some(grade) = evidence.grading.described() {
+        facts.push(format!("graded {grade}"));
+    }
     let mut lines = vec![
         Line::from(vec![
             label(&format!("{} ", one_line(&evidence.id))),
