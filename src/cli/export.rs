@@ -61,6 +61,14 @@ pub(super) fn parse_date(text: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("`{text}` is not a date of the form YYYY-MM-DD"))
 }
 
+/// [`generation_date`] from this process's environment and clock, as every
+/// command that dates its output reads it.
+pub fn generation_date_here(date: Option<NaiveDate>) -> Result<NaiveDate, String> {
+    generation_date(date, std::env::var_os(SOURCE_DATE_EPOCH).as_deref(), || {
+        chrono::Local::now().date_naive()
+    })
+}
+
 /// The generation date: `--date`, else `SOURCE_DATE_EPOCH` (whole seconds
 /// since 1970-01-01 UTC; unset or empty means absent), else `today`.
 pub fn generation_date(
@@ -93,11 +101,7 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
-    let generated = match generation_date(
-        args.date,
-        std::env::var_os(SOURCE_DATE_EPOCH).as_deref(),
-        || chrono::Local::now().date_naive(),
-    ) {
+    let generated = match generation_date_here(args.date) {
         Ok(date) => date,
         Err(message) => {
             writeln!(err, "ach: {}", inert(&message))?;

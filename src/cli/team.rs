@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use serde_json::{Map, Value, json};
 
-use super::export::{SOURCE_DATE_EPOCH, generation_date, parse_date};
+use super::export::{generation_date_here, parse_date};
 use super::{Outcome, report_load_error};
 use crate::export::team_brief;
 use crate::probability::estimative_word;
@@ -77,11 +77,7 @@ fn brief(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
-    let generated = match generation_date(
-        args.date,
-        std::env::var_os(SOURCE_DATE_EPOCH).as_deref(),
-        || chrono::Local::now().date_naive(),
-    ) {
+    let generated = match generation_date_here(args.date) {
         Ok(date) => date,
         Err(message) => {
             writeln!(err, "ach team: {}", inert(&message))?;
