@@ -400,23 +400,10 @@ fn only_in_some(out: &mut String, team: &Team) {
 mod tests {
     use super::*;
     use crate::export::tests::assert_tables_keep_their_columns;
+    use crate::team::test_copy as copy;
 
     fn day() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 12, 3).unwrap()
-    }
-
-    fn copy(analyst: &str, e1: [&str; 2], e2: [&str; 2]) -> Copy {
-        let text = format!(
-            "schema = 1\ntitle = \"Who\"\n\n[[hypotheses]]\nid = \"H1\"\ntitle = \"Alone\"\n\n\
-             [[hypotheses]]\nid = \"H2\"\ntitle = \"With help\"\n\n\
-             [[evidence]]\nid = \"E1\"\nsummary = \"A witness\"\nratings = {{ H1 = \"{}\", H2 = \"{}\" }}\n\n\
-             [[evidence]]\nid = \"E2\"\nsummary = \"A receipt\"\nratings = {{ H1 = \"{}\", H2 = \"{}\" }}\n",
-            e1[0], e1[1], e2[0], e2[1]
-        );
-        Copy {
-            analyst: analyst.to_owned(),
-            matrix: crate::storage::matrix_from_str(&text).unwrap(),
-        }
     }
 
     fn three() -> Vec<Copy> {

@@ -304,6 +304,23 @@ pub fn top(matrix: &Matrix, scores: &Scores) -> Vec<String> {
         .collect()
 }
 
+/// For tests: `analyst`'s copy of a two-hypothesis, two-item matrix with
+/// E1 and E2 rated as given (H1 first).
+#[cfg(test)]
+pub(crate) fn test_copy(analyst: &str, e1: [&str; 2], e2: [&str; 2]) -> Copy {
+    let text = format!(
+        "schema = 1\ntitle = \"Who\"\n\n[[hypotheses]]\nid = \"H1\"\ntitle = \"Alone\"\n\n\
+         [[hypotheses]]\nid = \"H2\"\ntitle = \"With help\"\n\n\
+         [[evidence]]\nid = \"E1\"\nsummary = \"A witness\"\nratings = {{ H1 = \"{}\", H2 = \"{}\" }}\n\n\
+         [[evidence]]\nid = \"E2\"\nsummary = \"A receipt\"\nratings = {{ H1 = \"{}\", H2 = \"{}\" }}\n",
+        e1[0], e1[1], e2[0], e2[1]
+    );
+    Copy {
+        analyst: analyst.to_owned(),
+        matrix: crate::storage::matrix_from_str(&text).unwrap(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -113,21 +113,8 @@ mod tests {
     use super::*;
     use crate::model::Matrix;
     use crate::scoring::score;
+    use crate::team::test_copy as copy;
     use crate::team::{Copy, compare};
-
-    fn copy(analyst: &str, e1: [&str; 2], e2: [&str; 2]) -> Copy {
-        let text = format!(
-            "schema = 1\ntitle = \"Who\"\n\n[[hypotheses]]\nid = \"H1\"\ntitle = \"Alone\"\n\n\
-             [[hypotheses]]\nid = \"H2\"\ntitle = \"With help\"\n\n\
-             [[evidence]]\nid = \"E1\"\nsummary = \"A witness\"\nratings = {{ H1 = \"{}\", H2 = \"{}\" }}\n\n\
-             [[evidence]]\nid = \"E2\"\nsummary = \"A receipt\"\nratings = {{ H1 = \"{}\", H2 = \"{}\" }}\n",
-            e1[0], e1[1], e2[0], e2[1]
-        );
-        Copy {
-            analyst: analyst.to_owned(),
-            matrix: crate::storage::matrix_from_str(&text).unwrap(),
-        }
-    }
 
     /// The leaders of the consensus with one cell set, scored from scratch.
     fn leaders_with(consensus: &Matrix, row: usize, column: usize, rating: Rating) -> Vec<String> {
